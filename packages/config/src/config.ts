@@ -1,0 +1,95 @@
+import { envSchema } from './env.schema.js';
+
+/** Roles a process can run; `all` is the one-process hub of `chargebridge start`. */
+export type Role = 'all' | 'gateway' | 'api' | 'worker';
+
+/** The hub's validated, frozen configuration. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly ocppPort: number;
+  readonly ocppTlsPort: number | undefined;
+  readonly tls: { readonly cert?: string; readonly key?: string; readonly ca?: string };
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly publicUrl: string;
+  readonly adminToken: string | undefined;
+  readonly hubCountryCode: string;
+  readonly hubPartyId: string;
+  readonly logLevel: string;
+  readonly ocppCallTimeoutMs: number;
+  readonly ocppMaxFrameBytes: number;
+  readonly ocppPingIntervalS: number;
+  readonly ocppAutoRegister: boolean;
+  readonly authorizationTimeoutMs: number;
+  readonly nodeId: string | undefined;
+  /** `embedded` without DATABASE_URL and REDIS_URL; `server` with both. */
+  readonly mode: 'embedded' | 'server';
+}
+
+/** One bad environment variable; the message is the single line printed at start. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Every variable name `loadConfig` reads — the compose file may set only these. */
+export const knownVariables: readonly string[] = Object.keys(envSchema.shape);
+
+/**
+ * Validates the environment once. Throws `ConfigError` naming the first bad variable.
+ * Unknown variables are ignored (the process environment holds many).
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {};
+  for (const name of knownVariables) {
+    const value = env[name];
+    if (value !== undefined && value !== '') picked[name] = value;
+  }
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const given = picked[variable];
+    throw new ConfigError(
+      variable,
+      `${issue?.message ?? 'is invalid'}${given === undefined ? '' : ` (got "${given}")`}`,
+    );
+  }
+  const e = parsed.data;
+  if (e.OCPP_TLS_PORT !== undefined && (!e.TLS_CERT || !e.TLS_KEY)) {
+    throw new ConfigError('OCPP_TLS_PORT', 'needs TLS_CERT and TLS_KEY to be set');
+  }
+  if (Boolean(e.DATABASE_URL) !== Boolean(e.REDIS_URL)) {
+    // Half a server (PostgreSQL with in-process jobs, or Redis with PGlite) is allowed:
+    // the store and the runner are independent seams. Mode reports the database side.
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    ocppPort: e.OCPP_PORT,
+    ocppTlsPort: e.OCPP_TLS_PORT,
+    tls: Object.freeze({ cert: e.TLS_CERT, key: e.TLS_KEY, ca: e.TLS_CA }),
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    adminToken: e.ADMIN_TOKEN,
+    hubCountryCode: e.HUB_COUNTRY_CODE,
+    hubPartyId: e.HUB_PARTY_ID,
+    logLevel: e.LOG_LEVEL,
+    ocppCallTimeoutMs: e.OCPP_CALL_TIMEOUT_MS,
+    ocppMaxFrameBytes: e.OCPP_MAX_FRAME_BYTES,
+    ocppPingIntervalS: e.OCPP_PING_INTERVAL_S,
+    ocppAutoRegister: e.OCPP_AUTO_REGISTER,
+    authorizationTimeoutMs: e.AUTHORIZATION_TIMEOUT_MS,
+    nodeId: e.NODE_ID,
+    mode: e.DATABASE_URL ? 'server' : 'embedded',
+  });
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
+
+/**
+ * Every environment variable the hub reads (see docs/configuration.md and interfaces.md).
+ * Names stay the environment's own; `loadConfig` turns them into the typed `Config`.
+ */
+export const envSchema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  OCPP_PORT: port.default(9000),
+  OCPP_TLS_PORT: port.optional(),
+  TLS_CERT: optionalString,
+  TLS_KEY: optionalString,
+  TLS_CA: optionalString,
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  ADMIN_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  HUB_COUNTRY_CODE: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NL')
+    .default('NL'),
+  HUB_PARTY_ID: z
+    .string()
+    .regex(/^[A-Z0-9]{3}$/, 'must be three upper-case letters or digits such as CBH')
+    .default('CBH'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OCPP_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  OCPP_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(65_536),
+  OCPP_PING_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(60),
+  OCPP_AUTO_REGISTER: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  AUTHORIZATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  NODE_ID: optionalString,
+});
+
+export type Env = z.input<typeof envSchema>;

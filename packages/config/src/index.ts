@@ -1,0 +1,1 @@
+export { type Config, ConfigError, knownVariables, loadConfig, type Role } from './config.js';

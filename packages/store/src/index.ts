@@ -1,0 +1,11 @@
+export * from './connection.js';
+export * from './database.js';
+export { MigrationError, migrateToLatest } from './migrator.js';
+export * from './repositories/frames.repository.js';
+export * from './repositories/locations.repository.js';
+export * from './repositories/outbox.repository.js';
+export * from './repositories/parties.repository.js';
+export * from './repositories/settings.repository.js';
+export * from './repositories/stations.repository.js';
+export * from './repositories/tokens.repository.js';
+export { type Repositories, repositories } from './repositories.js';
