@@ -1,0 +1,43 @@
+/**
+ * Every job the hub runs, with its typed payload. A job name is also its queue name.
+ * Later issues add names here; `assertEveryJobHasOneProcessor` keeps workers honest.
+ */
+export interface JobPayloads {
+  /** Push a session's latest state to the partner that owns its token. */
+  'session.push': { sessionId: number };
+  /** Push a location / EVSE / connector change to every partner with a locations receiver. */
+  'location.push': { locationId: number; evseUid?: string; connectorId?: string };
+  /** Push a tariff change to partners with a tariffs receiver. */
+  'tariff.push': { tariffId: number };
+  /** Build the CDR of a finished transaction. */
+  'cdr.create': { transactionId: number };
+  /** POST a CDR to its token owner. */
+  'cdr.push': { cdrId: number };
+  /** Carry an OCPI command to a station and POST the CommandResult. */
+  'command.execute': { commandId: string };
+  /** Deliver a command's result to the partner's response_url. */
+  'command.result': { commandId: string };
+  /** Periodic reconciliation: unacknowledged CDRs, transactions that never ended. */
+  'reconcile.run': { reason: 'schedule' | 'manual' };
+  /** Housekeeping: prune the frame log and relayed outbox rows. */
+  'maintenance.prune': { olderThanDays: number };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** All job names, in one list (used for the startup check and for metrics). */
+export const jobNames: readonly JobName[] = [
+  'session.push',
+  'location.push',
+  'tariff.push',
+  'cdr.create',
+  'cdr.push',
+  'command.execute',
+  'command.result',
+  'reconcile.run',
+  'maintenance.prune',
+];
+
+export function isJobName(name: string): name is JobName {
+  return (jobNames as readonly string[]).includes(name);
+}
