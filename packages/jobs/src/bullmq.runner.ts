@@ -91,10 +91,17 @@ export class BullmqJobRunner implements JobRunner {
     worker.on('error', () => {});
     worker.on('failed', (job, error) => {
       if (!job) return;
-      const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const final =
+        error instanceof UnrecoverableError ||
+        error.name === 'UnrecoverableError' ||
+        job.attemptsMade >= (job.opts.attempts ?? 1);
       if (!final) return;
       for (const listener of this.failureListeners) {
-        listener(name, job.data, error, { jobId: job.id ?? '', attempt: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 });
+        listener(name, job.data, error, {
+          jobId: job.id ?? '',
+          attempt: job.attemptsMade,
+          maxAttempts: job.opts.attempts ?? 1,
+        });
       }
     });
     this.workers.push(worker);
@@ -114,6 +121,11 @@ export class BullmqJobRunner implements JobRunner {
   }
 
   async close(): Promise<void> {
+    if (this.connection.status !== 'ready') {
+      // Never connected (or lost): nothing to drain, and quit() would wait for a server forever.
+      this.connection.disconnect();
+      return;
+    }
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     await this.connection.quit().catch(() => this.connection.disconnect());

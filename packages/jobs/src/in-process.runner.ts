@@ -65,7 +65,12 @@ export class InProcessJobRunner implements JobRunner {
 
   process<N extends JobName>(name: N, handler: JobHandler<N>, options: ProcessOptions = {}): void {
     if (this.lanes.has(name)) throw new Error(`a processor for ${name} is already registered`);
-    const lane: Lane = { handler: handler as JobHandler<JobName>, concurrency: options.concurrency ?? 1, running: 0, queue: [] };
+    const lane: Lane = {
+      handler: handler as JobHandler<JobName>,
+      concurrency: options.concurrency ?? 1,
+      running: 0,
+      queue: [],
+    };
     this.lanes.set(name, lane);
     for (const job of this.unprocessed.get(name) ?? []) lane.queue.push(job);
     this.unprocessed.delete(name);

@@ -21,5 +21,7 @@ import type { JobRunner } from './job-runner.js';
 
 /** BullMQ when a Redis URL is given, otherwise the in-process runner. */
 export function createJobRunner(options: { redisUrl?: string; prefix?: string }): JobRunner {
-  return options.redisUrl ? new BullmqJobRunner({ redisUrl: options.redisUrl, prefix: options.prefix }) : new InProcessJobRunner();
+  return options.redisUrl
+    ? new BullmqJobRunner({ redisUrl: options.redisUrl, prefix: options.prefix })
+    : new InProcessJobRunner();
 }

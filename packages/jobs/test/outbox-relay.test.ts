@@ -48,7 +48,11 @@ describe.each(runners)('outbox relay into %s', (_name, makeRunner) => {
     await db
       .transaction()
       .execute(async (trx) => {
-        await repositories(trx).outbox.add({ topic: 'cdr.create', jobKey: `cdr:${_name}`, payload: { transactionId: 1 } });
+        await repositories(trx).outbox.add({
+          topic: 'cdr.create',
+          jobKey: `cdr:${_name}`,
+          payload: { transactionId: 1 },
+        });
         throw new Error('handler failed');
       })
       .catch(() => undefined);

@@ -5,7 +5,7 @@
  * ASCII. Objects built here leave `additionalProperties` unset so parsing stays lenient to
  * fields added by newer versions or custom extensions.
  */
-import { type Static, Type } from 'typebox';
+import { type Static, type TObject, Type } from 'typebox';
 
 /** Printable ASCII, used for CiString (types §CiString). */
 export const CI_STRING_PATTERN = '^[\\x20-\\x7E]*$';
@@ -87,4 +87,12 @@ export function parseOcpiDateTime(value: string): Date | undefined {
   if (value.length > 25 || !new RegExp(DATE_TIME_PATTERN).test(value)) return undefined;
   const date = new Date(value.endsWith('Z') ? value : `${value}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Body of a PATCH request on `schema` (transport_and_format §PATCH): every field optional except
+ * `last_updated`, which every PATCH SHALL contain (locations, sessions and tokens §PATCH Method).
+ */
+export function PatchOf<T extends TObject>(schema: T) {
+  return Type.Evaluate(Type.Intersect([Type.Partial(schema), Type.Object({ last_updated: DateTime })]));
 }

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from '../deps.js';
+import { requireAdminToken } from '../plugins/admin-auth.js';
+import { installAdminErrorHandler } from '../plugins/admin-errors.js';
+import { systemRoutes } from './system.routes.js';
+
+/** A module of admin routes, registered under `/api/v1` behind the admin token. */
+export type AdminModule = (app: FastifyInstance, deps: ApiDeps) => Promise<void>;
+
+/** Every admin module; each issue adds its own file and one line here. */
+export const adminModules: AdminModule[] = [systemRoutes];
+
+/** `/api/v1`: bearer auth, `{ error, message }` errors, then every admin module. */
+export async function adminRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  installAdminErrorHandler(app);
+  app.addHook('onRequest', requireAdminToken(deps.adminToken));
+  for (const module of adminModules) await module(app, deps);
+}

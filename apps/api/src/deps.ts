@@ -1,0 +1,16 @@
+import type { Config } from '@chargebridge/config';
+import type { JobRunner } from '@chargebridge/jobs';
+import type { Store } from '@chargebridge/store';
+import type { Logger } from 'pino';
+
+/** What the API needs from the process that hosts it. Tests and the all-in-one hub build this. */
+export interface ApiDeps {
+  config: Config;
+  store: Store;
+  runner: JobRunner;
+  logger: Logger;
+  /** Bearer token of `/api/v1`. */
+  adminToken: string;
+  /** Extra readiness checks (Redis in server mode); each resolves true when healthy. */
+  readinessChecks?: Record<string, () => Promise<boolean>>;
+}

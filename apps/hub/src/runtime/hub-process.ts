@@ -1,0 +1,96 @@
+import { hostname } from 'node:os';
+import { build as buildApi } from '@chargebridge/api';
+import type { Config, Role } from '@chargebridge/config';
+import { build as buildGateway, type Gateway } from '@chargebridge/gateway';
+import { BullmqJobRunner, type JobRunner } from '@chargebridge/jobs';
+import type { Store } from '@chargebridge/store';
+import { build as buildWorker, type WorkerApp } from '@chargebridge/worker';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { resolveAdminToken } from './admin-token.js';
+import { connectRunner } from './connect-runner.js';
+import { connectStore } from './connect-store.js';
+
+/** A running hub process (one role or all) and how to stop it. */
+export interface HubProcess {
+  readonly role: Role;
+  readonly nodeId: string;
+  readonly adminToken: string;
+  readonly adminTokenGenerated: boolean;
+  readonly httpUrl?: string;
+  readonly ocppUrl?: string;
+  readonly store: Store;
+  readonly runner: JobRunner;
+  close(): Promise<void>;
+}
+
+export interface StartHubOptions {
+  config: Config;
+  role: Role;
+  logger: Logger;
+  /** BullMQ key prefix (tests isolate runs with it). */
+  jobPrefix?: string;
+}
+
+/**
+ * Composes the roles into one process: opens and migrates the store, connects the job runner,
+ * then starts the gateway, API and worker as the role asks. `close()` undoes it in reverse.
+ */
+export async function startHub(options: StartHubOptions): Promise<HubProcess> {
+  const { config, role, logger } = options;
+  const nodeId = config.nodeId ?? `${hostname()}-${process.pid}`;
+  const store = await connectStore(config, { migrate: true });
+  const closers: Array<() => Promise<void>> = [() => store.close()];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch((err) => logger.warn({ err }, 'error while closing'));
+  };
+  try {
+    const runner = await connectRunner(config, options.jobPrefix);
+    closers.push(() => runner.close());
+    const { token: adminToken, generated } = await resolveAdminToken(config, store);
+
+    let worker: WorkerApp | undefined;
+    if (role === 'all' || role === 'worker') {
+      worker = await buildWorker({ config, store, runner, logger });
+      await worker.start();
+      closers.push(() => worker!.close());
+    }
+
+    let gateway: Gateway | undefined;
+    let ocppUrl: string | undefined;
+    if (role === 'all' || role === 'gateway') {
+      gateway = await buildGateway({ config, store, runner, logger, nodeId });
+      const { port } = await gateway.listen();
+      closers.push(() => gateway!.close());
+      ocppUrl = `ws://localhost:${port}/ocpp`;
+    }
+
+    let api: FastifyInstance | undefined;
+    let httpUrl: string | undefined;
+    if (role === 'all' || role === 'api') {
+      const readinessChecks: Record<string, () => Promise<boolean>> = {};
+      if (runner instanceof BullmqJobRunner) readinessChecks.redis = () => runner.ping();
+      api = await buildApi({ config, store, runner, logger, adminToken, readinessChecks });
+      await api.listen({ port: config.port, host: config.host });
+      closers.push(() => api!.close());
+      const address = api.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      httpUrl = `http://localhost:${port}`;
+    }
+
+    return {
+      role,
+      nodeId,
+      adminToken,
+      adminTokenGenerated: generated,
+      httpUrl,
+      ocppUrl,
+      store,
+      runner,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Turns OCPI charging periods (mod_cdrs "ChargingPeriod class") into {@link NormalizedSession}.
+ *
+ * Volumes (documented in the package README, "Reading charging periods"):
+ * - ENERGY is the ENERGY dimension (kWh), else ENERGY_IMPORT, else 0. Negative energy is rejected.
+ * - A period with RESERVATION_TIME is a reservation period; it may not carry other time/energy dimensions.
+ * - PARKING_TIME is the dimension (hours → milliseconds), else 0.
+ * - TIME is the TIME dimension when present, else the period's wall-clock length minus its
+ *   PARKING_TIME (never below 0). Dimensions, when present, are authoritative over timestamps.
+ */
+import { NOT_A_DATE_TIME, parseDateTime } from '../datetime/date-time.parser.js';
+import { ZoneClock } from '../datetime/zone-clock.js';
+import { type TariffIssue, TariffInputError } from '../errors.js';
+import { Dec, decimalFromNumber, MS_PER_HOUR, ZERO } from '../rounding.js';
+import { CDR_DIMENSION_TYPES, type CdrDimensionType, type OcpiChargingPeriod } from '../types/ocpi-cdr.types.js';
+import { IssueCollector, isFiniteNumber, isRecord, show } from '../validation/issue-collector.js';
+import type { ElectricalReadings, NormalizedPeriod, NormalizedSession } from './normalized-session.types.js';
+
+/** A session to price: the CDR/Session fields the engine needs plus the Location's time zone. */
+export interface PricingSession {
+  /** Session start (CDR `start_date_time`; for a reservation, the start of the reservation). */
+  start_date_time: string;
+  /** Session end (CDR `end_date_time`). Required by `priceSession`; `estimateRunningCost` uses "now". */
+  end_date_time?: string;
+  /** Charging periods in chronological order; each ends where the next starts, the last at the session end. */
+  charging_periods: readonly OcpiChargingPeriod[];
+  /** The Location's IANA `time_zone`, e.g. `Europe/Amsterdam`. */
+  time_zone: string;
+  /** Optional ISO 4217 currency; when given it must equal the tariff's. */
+  currency?: string;
+  /**
+   * Price reservation periods as an expired reservation (elements with `RESERVATION_EXPIRES`).
+   * Default: true exactly when the session has reservation periods and no other periods.
+   */
+  reservation_expired?: boolean;
+}
+
+const DIMENSION_SET = new Set<string>(CDR_DIMENSION_TYPES);
+const PRICED = new Set<string>(['ENERGY', 'TIME', 'PARKING_TIME', 'RESERVATION_TIME']);
+const ELECTRICAL: Partial<Record<string, keyof ElectricalReadings>> = {
+  MIN_CURRENT: 'minCurrent',
+  MAX_CURRENT: 'maxCurrent',
+  CURRENT: 'current',
+  MIN_POWER: 'minPower',
+  MAX_POWER: 'maxPower',
+  POWER: 'power',
+};
+
+/** Options of {@link normalizeSession}. */
+export interface NormalizeOptions {
+  /** Path prefix for errors (`session`, `cdr`). */
+  root: string;
+  /** Overrides the session end (running estimates). */
+  endMs?: number;
+  /** Allow an empty `charging_periods` (treated as one period without dimensions). */
+  allowNoPeriods?: boolean;
+}
+
+/**
+ * Validates and normalizes a session.
+ * @throws TariffInputError naming every offending field.
+ */
+export function normalizeSession(session: PricingSession, options: NormalizeOptions): NormalizedSession {
+  const { root } = options;
+  const out = new IssueCollector();
+  if (!isRecord(session)) throw TariffInputError.at(root, 'must be an object');
+  const clock = ZoneClock.of(session.time_zone);
+  if (clock === undefined) out.error(`${root}.time_zone`, `unknown IANA time zone ${show(session.time_zone)}`);
+  const startMs = parseDateTime(session.start_date_time);
+  if (startMs === undefined) out.error(`${root}.start_date_time`, NOT_A_DATE_TIME);
+  let endMs = options.endMs;
+  if (endMs === undefined) {
+    endMs = parseDateTime(session.end_date_time);
+    if (endMs === undefined) out.error(`${root}.end_date_time`, NOT_A_DATE_TIME);
+  }
+  if (startMs !== undefined && endMs !== undefined && endMs < startMs) {
+    out.error(`${root}.end_date_time`, 'is before start_date_time');
+  }
+  const raw = session.charging_periods;
+  if (!Array.isArray(raw)) out.error(`${root}.charging_periods`, 'must be an array of ChargingPeriods');
+  else if (raw.length === 0 && !options.allowNoPeriods) {
+    out.error(`${root}.charging_periods`, 'must contain at least one ChargingPeriod');
+  }
+  if (out.hasErrors) throw new TariffInputError(out.errors);
+  const s = startMs as number;
+  const e = endMs as number;
+  const list: readonly OcpiChargingPeriod[] =
+    raw.length === 0 ? [{ start_date_time: session.start_date_time, dimensions: [] }] : raw;
+  const starts = list.map((p, i) => checkStart(p, `${root}.charging_periods[${i}]`, s, e, out));
+  for (let i = 1; i < starts.length; i++) {
+    const prev = starts[i - 1];
+    const cur = starts[i];
+    if (prev !== undefined && cur !== undefined && cur < prev) {
+      out.error(`${root}.charging_periods[${i}].start_date_time`, 'is before the previous period start');
+    }
+  }
+  if (out.hasErrors) throw new TariffInputError(out.errors);
+  const periods = list.map((p, i) =>
+    readPeriod(p, i, starts[i] as number, i + 1 < starts.length ? (starts[i + 1] as number) : e, root, out),
+  );
+  checkReservationOrder(periods, root, out);
+  if (out.hasErrors) throw new TariffInputError(out.errors);
+  const hasReservation = periods.some((p) => p.reservation);
+  const reservationExpired = session.reservation_expired ?? (hasReservation && periods.every((p) => p.reservation));
+  return { startMs: s, endMs: e, clock: clock as ZoneClock, periods, reservationExpired };
+}
+
+function checkStart(period: unknown, at: string, start: number, end: number, out: IssueCollector): number | undefined {
+  if (!isRecord(period)) {
+    out.error(at, 'must be a ChargingPeriod object');
+    return undefined;
+  }
+  const ms = parseDateTime(period.start_date_time);
+  if (ms === undefined) out.error(`${at}.start_date_time`, NOT_A_DATE_TIME);
+  else if (ms < start) out.error(`${at}.start_date_time`, 'is before the session start_date_time');
+  else if (ms > end) out.error(`${at}.start_date_time`, 'is after the session end_date_time');
+  return ms;
+}
+
+function readPeriod(
+  period: OcpiChargingPeriod,
+  index: number,
+  startMs: number,
+  endMs: number,
+  root: string,
+  out: IssueCollector,
+): NormalizedPeriod {
+  const at = `${root}.charging_periods[${index}].dimensions`;
+  const dims = period.dimensions;
+  if (dims !== undefined && !Array.isArray(dims)) out.error(at, 'must be an array of CdrDimensions');
+  const volumes: Partial<Record<CdrDimensionType, number>> = {};
+  const electrical: ElectricalReadings = {};
+  const list = Array.isArray(dims) ? dims : [];
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i];
+    const type = isRecord(d) ? d.type : undefined;
+    if (typeof type !== 'string' || !DIMENSION_SET.has(type)) {
+      out.error(`${at}[${i}].type`, `${show(isRecord(d) ? d.type : d)} is not a CdrDimensionType`);
+    } else if (!isFiniteNumber(d.volume)) {
+      out.error(`${at}[${i}].volume`, `must be a number, got ${show(d.volume)}`);
+    } else if (volumes[type] !== undefined) {
+      out.error(`${at}[${i}].type`, `duplicate ${type} dimension in one period`);
+    } else {
+      volumes[type] = d.volume;
+      const key = ELECTRICAL[type];
+      if (key !== undefined) electrical[key] = d.volume;
+      if (d.volume < 0 && PRICED.has(type)) out.error(`${at}[${i}].volume`, `negative ${type} (${d.volume}) cannot be priced`);
+    }
+  }
+  const reservation = volumes.RESERVATION_TIME !== undefined;
+  if (reservation && (volumes.TIME !== undefined || volumes.PARKING_TIME !== undefined || (volumes.ENERGY ?? 0) > 0)) {
+    out.error(at, 'a period with RESERVATION_TIME cannot also carry ENERGY, TIME or PARKING_TIME');
+  }
+  const energy = volumes.ENERGY ?? volumes.ENERGY_IMPORT;
+  const parkingMs = reservation ? ZERO : millisOf(volumes.PARKING_TIME);
+  let timeMs = ZERO;
+  if (!reservation) {
+    if (volumes.TIME !== undefined) timeMs = millisOf(volumes.TIME);
+    else {
+      const wall = new Dec(endMs - startMs);
+      timeMs = parkingMs.isZero() ? wall : wall.lte(parkingMs) ? ZERO : wall.minus(parkingMs);
+    }
+  }
+  return {
+    index,
+    startMs,
+    endMs,
+    reservation,
+    energy: energy === undefined || energy < 0 ? ZERO : decimalFromNumber(energy),
+    timeMs,
+    parkingMs,
+    reservationMs: reservation ? millisOf(volumes.RESERVATION_TIME) : ZERO,
+    electrical,
+    source: period,
+  };
+}
+
+/** Hours (a CdrDimension volume) as exact milliseconds. */
+function millisOf(hours: number | undefined): Dec {
+  return hours === undefined || hours === 0 ? ZERO : decimalFromNumber(hours).times(MS_PER_HOUR);
+}
+
+function checkReservationOrder(periods: readonly NormalizedPeriod[], root: string, out: IssueCollector): void {
+  const firstCharging = periods.findIndex((p) => !p.reservation);
+  if (firstCharging < 0) return;
+  const late = periods.findIndex((p, i) => i > firstCharging && p.reservation);
+  if (late >= 0) {
+    const issue: TariffIssue = {
+      path: `${root}.charging_periods[${late}]`,
+      message: 'reservation periods must precede the charging periods',
+      severity: 'error',
+    };
+    out.issues.push(issue);
+  }
+}
