@@ -56,7 +56,7 @@ describe('chargebridge CLI', () => {
           },
         )
         .toBe(200);
-      const ready = await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json();
+      const ready = (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as { checks: unknown };
       expect(ready.checks).toEqual({ database: true, redis: true });
       expect(stdout).toContain('server mode');
       expect(stdout).toContain(`ws://localhost:${ocppPort}/ocpp/{stationIdentity}`);

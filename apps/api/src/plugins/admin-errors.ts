@@ -26,12 +26,10 @@ export function installAdminErrorHandler(app: FastifyInstance): void {
     }
     const status = (error as FastifyError).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'admin request failed');
-    return reply
-      .code(status)
-      .send({
-        error: status >= 500 ? 'internal_error' : 'bad_request',
-        message: status >= 500 ? 'internal error' : error.message,
-      });
+    return reply.code(status).send({
+      error: status >= 500 ? 'internal_error' : 'bad_request',
+      message: status >= 500 ? 'internal error' : error.message,
+    });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` }),
