@@ -3,13 +3,14 @@ import { adminRoutes } from './admin/admin.routes.js';
 import type { ApiDeps } from './deps.js';
 import { healthRoutes } from './health/health.routes.js';
 import { metricsRoutes } from './health/metrics.routes.js';
+import { ocpiExtension } from './ocpi/ocpi.plugin.js';
 import { registerOpenApi } from './plugins/openapi.js';
 
 /** HTTP extensions registered beside the core (OCPI, dashboard): each a scoped fastify plugin. */
 export type ApiExtension = (app: FastifyInstance, deps: ApiDeps) => Promise<void>;
 
 /** Extensions every API instance registers; later issues add theirs here. */
-export const apiExtensions: ApiExtension[] = [];
+export const apiExtensions: ApiExtension[] = [ocpiExtension];
 
 /** Builds the HTTP app (OCPI, admin API, docs, metrics, health) without listening. */
 export async function build(deps: ApiDeps): Promise<FastifyInstance> {

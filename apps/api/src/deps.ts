@@ -1,5 +1,6 @@
 import type { Config } from '@chargebridge/config';
 import type { JobRunner } from '@chargebridge/jobs';
+import type { StationCalls } from '@chargebridge/routing';
 import type { Store } from '@chargebridge/store';
 import type { Logger } from 'pino';
 
@@ -13,4 +14,6 @@ export interface ApiDeps {
   adminToken: string;
   /** Extra readiness checks (Redis in server mode); each resolves true when healthy. */
   readinessChecks?: Record<string, () => Promise<boolean>>;
+  /** Sends OCPP CALLs to stations on any gateway node (`POST /stations/{identity}/calls`). */
+  stationCalls?: StationCalls;
 }

@@ -1,7 +1,20 @@
 import type { Config } from '@chargebridge/config';
 import type { JobRunner } from '@chargebridge/jobs';
+import type { StationCalls } from '@chargebridge/routing';
 import type { Store } from '@chargebridge/store';
 import type { Logger } from 'pino';
+
+/** Tuning knobs of the gateway's hot path (defaults suit production). */
+export interface GatewayTuning {
+  /** Most messages per group commit (default 500). */
+  maxBatch?: number;
+  /** How often buffered frames and last-seen times are committed without messages (ms, default 250). */
+  flushIntervalMs?: number;
+  /** Bad frames tolerated per minute before the socket is closed (default 20). */
+  badFrameLimit?: number;
+  /** Keepalive sweep interval in ms; overrides OCPP_PING_INTERVAL_S (tests). */
+  pingIntervalMs?: number;
+}
 
 /** What the OCPP gateway needs from the process that hosts it. */
 export interface GatewayDeps {
@@ -11,4 +24,10 @@ export interface GatewayDeps {
   logger: Logger;
   /** This process's node id (station registry, command routing). */
   nodeId: string;
+  /**
+   * The process's station-call service; the gateway offers its sockets to it and claims stations
+   * in its registry. Without it the gateway makes an in-memory one (embedded, tests).
+   */
+  stationCalls?: StationCalls;
+  tuning?: GatewayTuning;
 }

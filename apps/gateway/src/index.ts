@@ -1,2 +1,3 @@
 export { build, type Gateway } from './app.js';
-export type { GatewayDeps } from './deps.js';
+export type { GatewayDeps, GatewayTuning } from './deps.js';
+export { CommitBatcher, type BatchWork } from './persistence/commit-batcher.js';

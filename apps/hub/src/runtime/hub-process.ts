@@ -3,6 +3,7 @@ import { build as buildApi } from '@chargebridge/api';
 import type { Config, Role } from '@chargebridge/config';
 import { build as buildGateway, type Gateway } from '@chargebridge/gateway';
 import { BullmqJobRunner, type JobRunner } from '@chargebridge/jobs';
+import { createStationCalls } from '@chargebridge/routing';
 import type { Store } from '@chargebridge/store';
 import { build as buildWorker, type WorkerApp } from '@chargebridge/worker';
 import type { FastifyInstance } from 'fastify';
@@ -48,6 +49,15 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     const runner = await connectRunner(config, options.jobPrefix);
     closers.push(() => runner.close());
     const { token: adminToken, generated } = await resolveAdminToken(config, store);
+    // Station registry + command routing: memory in embedded mode, Redis (TTL + pub/sub) in server mode.
+    const stationCalls = createStationCalls({
+      nodeId,
+      redisUrl: config.redisUrl,
+      defaultTimeoutMs: config.ocppCallTimeoutMs,
+      registryTtlMs: Math.max(config.ocppPingIntervalS, 10) * 3000,
+      logger,
+    });
+    closers.push(() => stationCalls.close());
 
     let worker: WorkerApp | undefined;
     if (role === 'all' || role === 'worker') {
@@ -59,7 +69,7 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     let gateway: Gateway | undefined;
     let ocppUrl: string | undefined;
     if (role === 'all' || role === 'gateway') {
-      gateway = await buildGateway({ config, store, runner, logger, nodeId });
+      gateway = await buildGateway({ config, store, runner, logger, nodeId, stationCalls });
       const { port } = await gateway.listen();
       closers.push(() => gateway!.close());
       ocppUrl = `ws://localhost:${port}/ocpp`;
@@ -70,7 +80,7 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     if (role === 'all' || role === 'api') {
       const readinessChecks: Record<string, () => Promise<boolean>> = {};
       if (runner instanceof BullmqJobRunner) readinessChecks.redis = () => runner.ping();
-      api = await buildApi({ config, store, runner, logger, adminToken, readinessChecks });
+      api = await buildApi({ config, store, runner, logger, adminToken, readinessChecks, stationCalls });
       await api.listen({ port: config.port, host: config.host });
       closers.push(() => api!.close());
       const address = api.server.address();

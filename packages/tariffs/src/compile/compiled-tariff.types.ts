@@ -18,6 +18,8 @@ export interface CompiledComponent {
   vat: Dec | null;
   /** `1 + vat / 100`, or exactly 1 when `vat` is `null`. */
   vatFactor: Dec;
+  /** `price × vatFactor`: the incl. VAT amount of one unit (used as-is for FLAT). */
+  priceInclVat: Dec;
   /** step_size in Wh (ENERGY) or seconds (TIME, PARKING_TIME); irrelevant for FLAT. */
   stepSize: number;
 }

@@ -70,13 +70,16 @@ function compileElement(element: OcpiTariff['elements'][number], index: number):
   element.price_components.forEach((c, componentIndex) => {
     if (components[c.type] !== undefined) return; // only the first component per dimension counts
     const vat = c.vat === undefined || c.vat === null ? null : decimalFromNumber(c.vat);
+    const price = decimalFromNumber(c.price);
+    const vatFactor = vat === null ? ONE : ONE.plus(vat.div(PERCENT));
     components[c.type] = {
       dimension: c.type,
       elementIndex: index,
       componentIndex,
-      price: decimalFromNumber(c.price),
+      price,
       vat,
-      vatFactor: vat === null ? ONE : ONE.plus(vat.div(PERCENT)),
+      vatFactor,
+      priceInclVat: price.times(vatFactor),
       stepSize: c.type === 'FLAT' ? 1 : (c.step_size ?? 1),
     };
   });

@@ -26,6 +26,7 @@ export function isValidAt(tariff: CompiledTariff, at: number): boolean {
  * @throws TariffInputError when a candidate is invalid or none is valid at `at`.
  */
 export function selectTariff(tariffs: TariffLike | readonly TariffLike[], at: number, root = 'tariff'): CompiledTariff {
+  if (isCompiledTariff(tariffs) && isValidAt(tariffs, at)) return tariffs; // hot path
   const list = Array.isArray(tariffs) ? tariffs : [tariffs];
   if (list.length === 0) throw TariffInputError.at(root, 'no tariff given');
   const compiled = list.map((t, i) =>

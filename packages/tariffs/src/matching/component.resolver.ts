@@ -15,35 +15,48 @@ import type { SubPeriod } from '../split/sub-period.types.js';
 import type { TariffDimensionType } from '../types/ocpi-tariff.types.js';
 import { restrictionsHold } from './restriction.matcher.js';
 
-/** Resolves components for slices, memoising restriction results per slice. */
-export class ComponentResolver {
-  private readonly reservationCandidates: readonly CompiledElement[];
-  /** Without non-reservation restrictions the answer only depends on the phase. */
-  private readonly staticAnswers = new Map<boolean, Partial<Record<TariffDimensionType, CompiledComponent>>>();
+type Found = Partial<Record<TariffDimensionType, CompiledComponent>>;
 
+/**
+ * Answers for tariffs without (non-reservation) restrictions depend only on the phase, so they are
+ * computed once per compiled tariff: 0 = charging, 1 = reservation, 2 = expired reservation.
+ */
+const staticAnswers = new WeakMap<CompiledTariff, (Found | undefined)[]>();
+
+/** Resolves the component per dimension for slices of one session. */
+export class ComponentResolver {
   constructor(
     private readonly tariff: CompiledTariff,
-    reservationExpired: boolean,
-  ) {
-    this.reservationCandidates = reservationExpired
-      ? [...tariff.expiresElements, ...tariff.reservationElements]
-      : tariff.reservationElements;
-  }
+    private readonly reservationExpired: boolean,
+  ) {}
 
   /** Resolved component per dimension for `sub` (a dimension is absent when nothing prices it). */
-  resolve(sub: SubPeriod): Partial<Record<TariffDimensionType, CompiledComponent>> {
+  resolve(sub: SubPeriod): Found {
     if (this.tariff.hasRestrictions) return this.search(sub);
-    let answer = this.staticAnswers.get(sub.period.reservation);
+    const key = sub.period.reservation ? (this.reservationExpired ? 2 : 1) : 0;
+    let answers = staticAnswers.get(this.tariff);
+    if (answers === undefined) {
+      answers = [];
+      staticAnswers.set(this.tariff, answers);
+    }
+    let answer = answers[key];
     if (answer === undefined) {
       answer = this.search(sub);
-      this.staticAnswers.set(sub.period.reservation, answer);
+      answers[key] = answer;
     }
     return answer;
   }
 
-  private search(sub: SubPeriod): Partial<Record<TariffDimensionType, CompiledComponent>> {
-    const candidates = sub.period.reservation ? this.reservationCandidates : this.tariff.chargingElements;
-    const found: Partial<Record<TariffDimensionType, CompiledComponent>> = {};
+  private candidates(reservation: boolean): readonly CompiledElement[] {
+    if (!reservation) return this.tariff.chargingElements;
+    return this.reservationExpired
+      ? [...this.tariff.expiresElements, ...this.tariff.reservationElements]
+      : this.tariff.reservationElements;
+  }
+
+  private search(sub: SubPeriod): Found {
+    const candidates = this.candidates(sub.period.reservation);
+    const found: Found = {};
     let missing = 4;
     for (const element of candidates) {
       const c = element.components;

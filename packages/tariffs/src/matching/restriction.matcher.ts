@@ -8,7 +8,7 @@
  * (see `component.resolver.ts`).
  */
 import type { CompiledRestrictions } from '../compile/compiled-tariff.types.js';
-import { decimalFromNumber, type Dec, MS_PER_HOUR } from '../rounding.js';
+import { type Dec, decimalFromNumber, MS_PER_HOUR, ZERO } from '../rounding.js';
 import type { ElectricalReadings } from '../session/normalized-session.types.js';
 import type { SubPeriod } from '../split/sub-period.types.js';
 
@@ -55,18 +55,21 @@ interface Readings {
  * Which reading a restriction compares against (README, "Current and power restrictions"):
  * `min_current`/`min_power` use MIN_CURRENT/MIN_POWER, else the average (CURRENT/POWER), else
  * the MAX_ reading; `max_current`/`max_power` use the MAX_ reading, else the
- * average, else the MIN_ reading. Power falls back to the slice's average power (ENERGY / TIME). A pure
- * parking slice without readings counts as 0 A / 0 kW. Otherwise an unknown reading makes the
+ * average, else the MIN_ reading. Power falls back to the period's average power (ENERGY / TIME). A pure
+ * parking period without readings counts as 0 A / 0 kW. Otherwise an unknown reading makes the
  * restriction fail.
  */
 function readings(sub: SubPeriod, kind: 'current' | 'power'): Readings {
-  const e: ElectricalReadings = sub.period.electrical;
+  const p = sub.period;
+  const e: ElectricalReadings = p.electrical;
   const [min, avg, max] =
     kind === 'current' ? [e.minCurrent, e.current, e.maxCurrent] : [e.minPower, e.power, e.maxPower];
   let derived: Dec | undefined;
   if (min === undefined && avg === undefined && max === undefined) {
-    if (kind === 'power' && sub.timeMs.gt(0)) derived = sub.energy.times(MS_PER_HOUR).div(sub.timeMs);
-    else if (sub.energy.isZero() && sub.timeMs.isZero() && sub.parkingMs.gt(0)) derived = decimalFromNumber(0);
+    // Whole-period values: under linear interpolation every slice has the period's average, and
+    // this avoids comparing interpolation residue against a threshold.
+    if (kind === 'power' && p.timeMs.gt(0)) derived = p.energy.times(MS_PER_HOUR).div(p.timeMs);
+    else if (p.energy.isZero() && p.timeMs.isZero() && p.parkingMs.gt(0)) derived = ZERO;
     return { low: derived, high: derived };
   }
   const pick = (...values: (number | undefined)[]): Dec | undefined => {

@@ -25,19 +25,32 @@ export function mergeSlices(slices: ResolvedSlice[]): ResolvedSlice[] {
   for (const slice of slices) {
     const prev = out[out.length - 1];
     if (prev !== undefined && prev.sub.period === slice.sub.period && sameComponents(prev.found, slice.found)) {
-      const a = prev.sub;
-      const b = slice.sub;
-      a.endMs = b.endMs;
-      a.energy = a.energy.plus(b.energy);
-      a.timeMs = a.timeMs.plus(b.timeMs);
-      a.parkingMs = a.parkingMs.plus(b.parkingMs);
-      a.reservationMs = a.reservationMs.plus(b.reservationMs);
+      join(prev.sub, slice.sub);
       continue;
     }
     slice.sub.index = out.length;
     out.push(slice);
   }
   return out;
+}
+
+/** Extends `a` by its successor `b` (same period); exact via the accrued volumes when known. */
+function join(a: SubPeriod, b: SubPeriod): void {
+  a.endMs = b.endMs;
+  if (a.accrued !== undefined && b.accrued !== undefined) {
+    const start = a.accrued.start;
+    const end = b.accrued.end;
+    a.accrued = { start, end };
+    a.energy = end.energy.minus(start.energy);
+    a.timeMs = end.timeMs.minus(start.timeMs);
+    a.parkingMs = end.parkingMs.minus(start.parkingMs);
+    a.reservationMs = end.reservationMs.minus(start.reservationMs);
+    return;
+  }
+  a.energy = a.energy.plus(b.energy);
+  a.timeMs = a.timeMs.plus(b.timeMs);
+  a.parkingMs = a.parkingMs.plus(b.parkingMs);
+  a.reservationMs = a.reservationMs.plus(b.reservationMs);
 }
 
 function sameComponents(

@@ -51,7 +51,12 @@ function addLine(
 export function priceLines(lines: CostLine[]): void {
   for (const line of lines) {
     const c = line.component;
-    let excl = line.billed === ONE ? c.price : c.price.times(line.billed);
+    if (line.billed === ONE) {
+      line.excl = c.price;
+      line.incl = c.priceInclVat;
+      continue;
+    }
+    let excl = c.price.times(line.billed);
     if (line.dimension === 'TIME' || line.dimension === 'PARKING_TIME') excl = excl.div(MS_PER_HOUR);
     line.excl = excl;
     line.incl = c.vat === null || excl.isZero() ? excl : excl.times(c.vatFactor);

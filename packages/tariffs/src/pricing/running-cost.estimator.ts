@@ -33,7 +33,7 @@ export function estimateRunningCost(
   if (nowMs === undefined || !Number.isFinite(nowMs)) throw TariffInputError.at('now', NOT_A_DATE_TIME);
   const normalized = normalizeSession(
     { ...session, reservation_expired: session.reservation_expired ?? false },
-    { root, endMs: nowMs, allowNoPeriods: true },
+    { root, endMs: nowMs, endName: 'now', allowNoPeriods: true },
   );
   const tariff = selectTariff(tariffs, normalized.startMs, options.tariffRoot ?? 'tariff');
   checkCurrency(session, tariff, root);

@@ -11,7 +11,7 @@
  * - Rounding is up to the smallest multiple ≥ the total (ceil); a total of 0 stays 0. The spec
  *   says "greater than" but its own examples (6 min → 10 min with 300 s) are ceilings.
  */
-import { type Dec, WH_PER_KWH } from '../rounding.js';
+import { type Dec, GUARD_DECIMALS, snapResidue, WH_PER_KWH } from '../rounding.js';
 import type { CostLine } from './cost-line.types.js';
 
 /** Applies step_size to the lines' `billed` volumes in place. */
@@ -38,18 +38,30 @@ function roundGroup(lines: readonly CostLine[], last: CostLine): void {
   }
   if (total === undefined) return;
   const energy = last.dimension === 'ENERGY';
+  // Hot path: whole Wh (≤ 3 decimals of kWh) never need a 1 Wh step.
+  if (energy && last.component.stepSize === 1 && total.decimalPlaces() <= 3) return;
   // ENERGY volumes are kWh and steps Wh; time volumes are ms and steps seconds.
-  const rounded = energy
-    ? roundUpToStep(total.times(WH_PER_KWH), last.component.stepSize).div(WH_PER_KWH)
-    : roundUpToStep(total, last.component.stepSize * 1000);
-  if (rounded.eq(total)) return;
+  const amount = energy ? total.times(WH_PER_KWH) : total;
+  const roundedAmount = roundUpToStep(amount, energy ? last.component.stepSize : last.component.stepSize * 1000);
+  if (roundedAmount === amount) return;
+  const rounded = energy ? roundedAmount.div(WH_PER_KWH) : roundedAmount;
   last.billed = last.volume.plus(rounded.minus(total));
   last.step = { stepSize: last.component.stepSize, unit: energy ? 'Wh' : 's', totalBefore: total, totalAfter: rounded };
 }
 
-/** Smallest multiple of `step` that is ≥ `amount`; `amount` unchanged when `step` ≤ 0. */
+/**
+ * Smallest multiple of `step` that is ≥ `amount`. Returns the very same `amount` object when no
+ * rounding is needed (or `step` ≤ 0), which callers use as a cheap "unchanged" test.
+ */
 export function roundUpToStep(amount: Dec, step: number): Dec {
   if (step <= 0) return amount;
+  // Interpolated pieces carry ~1e-48 of division residue; a ceiling must not turn that into a
+  // whole extra step. Snapping is exact for real inputs (see rounding.ts).
+  if (amount.decimalPlaces() > GUARD_DECIMALS) {
+    const snapped = snapResidue(amount);
+    const rounded = roundUpToStep(snapped, step);
+    return rounded === snapped ? amount : rounded;
+  }
   if (step === 1) return amount.isInteger() ? amount : amount.ceil();
   const blocks = amount.div(step);
   return blocks.isInteger() ? amount : blocks.ceil().times(step);

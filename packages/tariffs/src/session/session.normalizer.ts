@@ -5,8 +5,9 @@
  * - ENERGY is the ENERGY dimension (kWh), else ENERGY_IMPORT, else 0. Negative energy is rejected.
  * - A period with RESERVATION_TIME is a reservation period; it may not carry other time/energy dimensions.
  * - PARKING_TIME is the dimension (hours → milliseconds), else 0.
- * - TIME is the TIME dimension when present, else the period's wall-clock length minus its
- *   PARKING_TIME (never below 0). Dimensions, when present, are authoritative over timestamps.
+ * - TIME is the TIME dimension when present; else 0 when the period reports PARKING_TIME (a parking
+ *   period; subtracting a rounded PARKING_TIME from the wall clock would invent charging seconds);
+ *   else the period's wall-clock length. Dimensions, when present, are authoritative over timestamps.
  */
 import { NOT_A_DATE_TIME, parseDateTime } from '../datetime/date-time.parser.js';
 import { ZoneClock } from '../datetime/zone-clock.js';
@@ -36,6 +37,7 @@ export interface PricingSession {
 }
 
 const DIMENSION_SET = new Set<string>(CDR_DIMENSION_TYPES);
+const NO_READINGS: ElectricalReadings = Object.freeze({});
 const PRICED = new Set<string>(['ENERGY', 'TIME', 'PARKING_TIME', 'RESERVATION_TIME']);
 const ELECTRICAL: Partial<Record<string, keyof ElectricalReadings>> = {
   MIN_CURRENT: 'minCurrent',
@@ -52,6 +54,8 @@ export interface NormalizeOptions {
   root: string;
   /** Overrides the session end (running estimates). */
   endMs?: number;
+  /** How errors name the overriding end (default: the session's `end_date_time`), e.g. `now`. */
+  endName?: string;
   /** Allow an empty `charging_periods` (treated as one period without dimensions). */
   allowNoPeriods?: boolean;
 }
@@ -73,8 +77,10 @@ export function normalizeSession(session: PricingSession, options: NormalizeOpti
     endMs = parseDateTime(session.end_date_time);
     if (endMs === undefined) out.error(`${root}.end_date_time`, NOT_A_DATE_TIME);
   }
+  const endName = options.endName ?? 'end_date_time';
   if (startMs !== undefined && endMs !== undefined && endMs < startMs) {
-    out.error(`${root}.end_date_time`, 'is before start_date_time');
+    if (options.endName === undefined) out.error(`${root}.end_date_time`, 'is before start_date_time');
+    else out.error(options.endName, `is before ${root}.start_date_time`);
   }
   const raw = session.charging_periods;
   if (!Array.isArray(raw)) out.error(`${root}.charging_periods`, 'must be an array of ChargingPeriods');
@@ -86,35 +92,48 @@ export function normalizeSession(session: PricingSession, options: NormalizeOpti
   const e = endMs as number;
   const list: readonly OcpiChargingPeriod[] =
     raw.length === 0 ? [{ start_date_time: session.start_date_time, dimensions: [] }] : raw;
-  const starts = list.map((p, i) => checkStart(p, `${root}.charging_periods[${i}]`, s, e, out));
-  for (let i = 1; i < starts.length; i++) {
+  const starts: (number | undefined)[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const ms = checkStart(list[i], root, i, s, e, endName, out);
     const prev = starts[i - 1];
-    const cur = starts[i];
-    if (prev !== undefined && cur !== undefined && cur < prev) {
+    if (ms !== undefined && prev !== undefined && ms < prev) {
       out.error(`${root}.charging_periods[${i}].start_date_time`, 'is before the previous period start');
     }
+    starts.push(ms);
   }
   if (out.hasErrors) throw new TariffInputError(out.errors);
-  const periods = list.map((p, i) =>
-    readPeriod(p, i, starts[i] as number, i + 1 < starts.length ? (starts[i + 1] as number) : e, root, out),
-  );
-  checkReservationOrder(periods, root, out);
+  const periods: NormalizedPeriod[] = [];
+  let reservations = 0;
+  for (let i = 0; i < list.length; i++) {
+    const period = readPeriod(list[i], i, starts[i] as number, i + 1 < list.length ? (starts[i + 1] as number) : e, root, out);
+    if (period.reservation) reservations++;
+    periods.push(period);
+  }
+  if (reservations > 0) checkReservationOrder(periods, root, out);
   if (out.hasErrors) throw new TariffInputError(out.errors);
-  const hasReservation = periods.some((p) => p.reservation);
-  const reservationExpired = session.reservation_expired ?? (hasReservation && periods.every((p) => p.reservation));
+  const reservationExpired = session.reservation_expired ?? (reservations > 0 && reservations === periods.length);
   return { startMs: s, endMs: e, clock: clock as ZoneClock, periods, reservationExpired };
 }
 
-function checkStart(period: unknown, at: string, start: number, end: number, out: IssueCollector): number | undefined {
+function checkStart(
+  period: unknown,
+  root: string,
+  index: number,
+  start: number,
+  end: number,
+  endName: string,
+  out: IssueCollector,
+): number | undefined {
   if (!isRecord(period)) {
-    out.error(at, 'must be a ChargingPeriod object');
+    out.error(`${root}.charging_periods[${index}]`, 'must be a ChargingPeriod object');
     return undefined;
   }
   const ms = parseDateTime(period.start_date_time);
-  if (ms === undefined) out.error(`${at}.start_date_time`, NOT_A_DATE_TIME);
-  else if (ms < start) out.error(`${at}.start_date_time`, 'is before the session start_date_time');
-  else if (ms > end) out.error(`${at}.start_date_time`, 'is after the session end_date_time');
-  return ms;
+  if (ms !== undefined && ms >= start && ms <= end) return ms;
+  const at = `${root}.charging_periods[${index}].start_date_time`;
+  if (ms === undefined) out.error(at, NOT_A_DATE_TIME);
+  else out.error(at, ms < start ? 'is before the session start_date_time' : `is after the session ${endName}`);
+  return undefined;
 }
 
 function readPeriod(
@@ -125,41 +144,40 @@ function readPeriod(
   root: string,
   out: IssueCollector,
 ): NormalizedPeriod {
-  const at = `${root}.charging_periods[${index}].dimensions`;
   const dims = period.dimensions;
-  if (dims !== undefined && !Array.isArray(dims)) out.error(at, 'must be an array of CdrDimensions');
+  if (dims !== undefined && !Array.isArray(dims)) out.error(dimensionPath(root, index, ''), 'must be an array of CdrDimensions');
   const volumes: Partial<Record<CdrDimensionType, number>> = {};
-  const electrical: ElectricalReadings = {};
+  let electrical: ElectricalReadings = NO_READINGS;
   const list = Array.isArray(dims) ? dims : [];
   for (let i = 0; i < list.length; i++) {
     const d = list[i];
     const type = isRecord(d) ? d.type : undefined;
     if (typeof type !== 'string' || !DIMENSION_SET.has(type)) {
-      out.error(`${at}[${i}].type`, `${show(isRecord(d) ? d.type : d)} is not a CdrDimensionType`);
+      out.error(dimensionPath(root, index, `[${i}].type`), `${show(isRecord(d) ? d.type : d)} is not a CdrDimensionType`);
     } else if (!isFiniteNumber(d.volume)) {
-      out.error(`${at}[${i}].volume`, `must be a number, got ${show(d.volume)}`);
+      out.error(dimensionPath(root, index, `[${i}].volume`), `must be a number, got ${show(d.volume)}`);
     } else if (volumes[type] !== undefined) {
-      out.error(`${at}[${i}].type`, `duplicate ${type} dimension in one period`);
+      out.error(dimensionPath(root, index, `[${i}].type`), `duplicate ${type} dimension in one period`);
     } else {
       volumes[type] = d.volume;
       const key = ELECTRICAL[type];
-      if (key !== undefined) electrical[key] = d.volume;
-      if (d.volume < 0 && PRICED.has(type)) out.error(`${at}[${i}].volume`, `negative ${type} (${d.volume}) cannot be priced`);
+      if (key !== undefined) {
+        if (electrical === NO_READINGS) electrical = {};
+        electrical[key] = d.volume;
+      }
+      if (d.volume < 0 && PRICED.has(type)) out.error(dimensionPath(root, index, `[${i}].volume`), `negative ${type} (${d.volume}) cannot be priced`);
     }
   }
   const reservation = volumes.RESERVATION_TIME !== undefined;
   if (reservation && (volumes.TIME !== undefined || volumes.PARKING_TIME !== undefined || (volumes.ENERGY ?? 0) > 0)) {
-    out.error(at, 'a period with RESERVATION_TIME cannot also carry ENERGY, TIME or PARKING_TIME');
+    out.error(dimensionPath(root, index, ''), 'a period with RESERVATION_TIME cannot also carry ENERGY, TIME or PARKING_TIME');
   }
   const energy = volumes.ENERGY ?? volumes.ENERGY_IMPORT;
   const parkingMs = reservation ? ZERO : millisOf(volumes.PARKING_TIME);
   let timeMs = ZERO;
   if (!reservation) {
     if (volumes.TIME !== undefined) timeMs = millisOf(volumes.TIME);
-    else {
-      const wall = new Dec(endMs - startMs);
-      timeMs = parkingMs.isZero() ? wall : wall.lte(parkingMs) ? ZERO : wall.minus(parkingMs);
-    }
+    else if (volumes.PARKING_TIME === undefined) timeMs = new Dec(endMs - startMs);
   }
   return {
     index,
@@ -173,6 +191,11 @@ function readPeriod(
     electrical,
     source: period,
   };
+}
+
+/** Path of a period's dimensions; only built when an error is reported (hot path). */
+function dimensionPath(root: string, index: number, suffix: string): string {
+  return `${root}.charging_periods[${index}].dimensions${suffix}`;
 }
 
 /** Hours (a CdrDimension volume) as exact milliseconds. */

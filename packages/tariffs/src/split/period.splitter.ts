@@ -17,7 +17,7 @@ import type { CompiledTariff } from '../compile/compiled-tariff.types.js';
 import { localPartsAt, type OffsetSegment, offsetIn } from '../datetime/zone-clock.js';
 import type { NormalizedPeriod, NormalizedSession } from '../session/normalized-session.types.js';
 import { Dec, ZERO } from '../rounding.js';
-import type { SubPeriod } from './sub-period.types.js';
+import type { AccruedVolumes, SubPeriod } from './sub-period.types.js';
 
 interface Cut {
   t: number;
@@ -99,52 +99,72 @@ function findCuts(
 
 /** Pieces of a period; `index` and `elapsedMs` are filled in by the caller. */
 function slice(period: NormalizedPeriod, cuts: readonly Cut[], energyBefore: Dec): SubPeriod[] {
-  const whole: SubPeriod = {
-    index: 0,
-    elapsedMs: 0,
-    period,
-    startMs: period.startMs,
-    endMs: period.endMs,
-    energy: period.energy,
-    timeMs: period.timeMs,
-    parkingMs: period.parkingMs,
-    reservationMs: period.reservationMs,
-    energyBefore,
-  };
-  if (cuts.length === 0) return [whole];
+  if (cuts.length === 0) {
+    const whole: SubPeriod = {
+      index: 0,
+      elapsedMs: 0,
+      period,
+      startMs: period.startMs,
+      endMs: period.endMs,
+      energy: period.energy,
+      timeMs: period.timeMs,
+      parkingMs: period.parkingMs,
+      reservationMs: period.reservationMs,
+      energyBefore,
+    };
+    return [whole];
+  }
   const a = period.startMs;
   const span = period.endMs - a;
-  const fraction = (t: number): Dec => (span === 0 ? ZERO : new Dec(t - a).div(span));
   const pieces: SubPeriod[] = [];
   let prevT = a;
-  let prevF = ZERO;
-  let prevE = ZERO;
-  const bounds = [...cuts, { t: period.endMs, energy: period.energy, f: undefined }];
-  for (const cut of bounds) {
-    const isEnd = cut === bounds[bounds.length - 1];
-    const f = isEnd ? new Dec(1) : fraction(cut.t);
-    const e = isEnd ? period.energy : (cut.energy ?? period.energy.times(f));
+  let prev: AccruedVolumes = { energy: ZERO, timeMs: ZERO, parkingMs: ZERO, reservationMs: ZERO };
+  const last = cuts.length;
+  for (let i = 0; i <= last; i++) {
+    const cut = i < last ? cuts[i] : undefined;
+    const t = cut === undefined ? period.endMs : cut.t;
+    const isEnd = cut === undefined;
+    const next: AccruedVolumes = {
+      energy: isEnd ? period.energy : (cut.energy ?? share(period.energy, t - a, span)),
+      timeMs: accrued(period.timeMs, t - a, span, isEnd),
+      parkingMs: accrued(period.parkingMs, t - a, span, isEnd),
+      reservationMs: accrued(period.reservationMs, t - a, span, isEnd),
+    };
     pieces.push({
       index: 0,
       elapsedMs: 0,
       period,
       startMs: prevT,
-      endMs: cut.t,
-      energy: e.minus(prevE),
-      timeMs: part(period.timeMs, prevF, f),
-      parkingMs: part(period.parkingMs, prevF, f),
-      reservationMs: part(period.reservationMs, prevF, f),
-      energyBefore: energyBefore.plus(prevE),
+      endMs: t,
+      energy: next.energy.minus(prev.energy),
+      timeMs: next.timeMs.minus(prev.timeMs),
+      parkingMs: next.parkingMs.minus(prev.parkingMs),
+      reservationMs: next.reservationMs.minus(prev.reservationMs),
+      energyBefore: energyBefore.plus(prev.energy),
+      accrued: { start: prev, end: next },
     });
-    prevT = cut.t;
-    prevF = f;
-    prevE = e;
+    prevT = t;
+    prev = next;
   }
   return pieces;
 }
 
-/** Volume between fractions `from` and `to` of the period, telescoping so pieces sum exactly. */
-function part(total: Dec, from: Dec, to: Dec): Dec {
-  if (total.isZero()) return total;
-  return total.times(to).minus(total.times(from));
+/**
+ * `total × elapsed / span`, multiplying before dividing so that the share is exact whenever the
+ * true value has a finite decimal expansion (e.g. 6 of 28 minutes of 1 680 000 ms).
+ */
+function share(total: Dec, elapsed: number, span: number): Dec {
+  if (span === 0 || elapsed === 0) return ZERO;
+  if (elapsed === span) return total;
+  return total.times(elapsed).div(span);
+}
+
+/**
+ * Volume accrued `elapsed` ms into the period. Pieces are differences of these cumulative values,
+ * so they telescope to exactly `total`. In a zero-length period (only kWh cuts) everything
+ * accrues at the end.
+ */
+function accrued(total: Dec, elapsed: number, span: number, isEnd: boolean): Dec {
+  if (isEnd || total.isZero()) return total;
+  return span === 0 ? ZERO : share(total, elapsed, span);
 }

@@ -6,6 +6,14 @@ import type { LocalParts } from '../datetime/zone-clock.js';
 import type { NormalizedPeriod } from '../session/normalized-session.types.js';
 import type { Dec } from '../rounding.js';
 
+/** Volumes accrued since the start of a charging period (kWh and milliseconds). */
+export interface AccruedVolumes {
+  energy: Dec;
+  timeMs: Dec;
+  parkingMs: Dec;
+  reservationMs: Dec;
+}
+
 /** A priced unit of time: a whole charging period or a piece of one. */
 export interface SubPeriod {
   /** Position in the re-priced `charging_periods` output. */
@@ -31,4 +39,9 @@ export interface SubPeriod {
   elapsedMs: number;
   /** Local wall-clock at `startMs`; only computed when the tariff has local-time restrictions. */
   local?: LocalParts;
+  /**
+   * For pieces of a split period: the period's accrued volumes at the piece's start and end. Lets
+   * merging re-join pieces as exact differences (a fully re-joined period gets its exact volumes).
+   */
+  accrued?: { start: AccruedVolumes; end: AccruedVolumes };
 }

@@ -108,7 +108,8 @@ function validateElements(elements: unknown, path: string, out: IssueCollector):
       return;
     }
     validateRestrictions(element.restrictions, `${at}.restrictions`, out);
-    const isReservation = isRecord(element.restrictions) && element.restrictions.reservation !== undefined;
+    const reservation = isRecord(element.restrictions) ? element.restrictions.reservation : undefined;
+    const isReservation = reservation === 'RESERVATION' || reservation === 'RESERVATION_EXPIRES';
     validatePriceComponents(element.price_components, `${at}.price_components`, isReservation, out);
   });
   validateCoverage(elements, path, out);

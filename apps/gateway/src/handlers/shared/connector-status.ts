@@ -1,0 +1,40 @@
+import { evseUid, toEvseStatus } from '@chargebridge/domain';
+import type { Repositories } from '@chargebridge/store';
+
+/**
+ * Applies one connector status report: the EVSE and connector exist from then on (created with
+ * hub-assigned uids when the station reports them first), the status only moves forward in time
+ * (out-of-order reports do not overwrite newer ones), and the history keeps every report.
+ */
+export async function applyConnectorStatus(
+  repos: Repositories,
+  input: {
+    stationId: number;
+    evseId: number;
+    connectorId: number;
+    status: string;
+    errorCode: string | null;
+    info: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  const evse = await repos.stations.ensureEvse(input.stationId, input.evseId, evseUid(input.stationId, input.evseId));
+  const connector = await repos.stations.ensureConnector(evse.id, input.connectorId);
+  await repos.stationState.setConnectorStatus({
+    connectorRowId: connector.id,
+    evseRowId: evse.id,
+    status: input.status,
+    errorCode: input.errorCode,
+    evseStatus: toEvseStatus(input.status),
+    at: input.at,
+  });
+  await repos.stationActivity.addStatus({
+    stationId: input.stationId,
+    evseId: input.evseId,
+    connectorId: input.connectorId,
+    status: input.status,
+    errorCode: input.errorCode,
+    info: input.info,
+    occurredAt: input.at,
+  });
+}

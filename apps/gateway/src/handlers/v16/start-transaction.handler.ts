@@ -1,0 +1,44 @@
+import { fromConnector16, fromIdTag16, toAuthorizationStatus16 } from '@chargebridge/domain';
+import type { MessageHandler } from '../handler.types.js';
+import { authorizeToken } from '../shared/authorize-token.js';
+
+/**
+ * 1.6 §4.10 StartTransaction, idempotent on (station, connector, idTag, timestamp, meterStart):
+ * a retry gets the same transactionId (architecture.md "Idempotency on business keys").
+ * Never a CALLERROR for a business reason: an unknown tag is answered Invalid, the transaction kept.
+ */
+export const startTransaction: MessageHandler = async (p, ctx) => {
+  const connectorId = Number(p.connectorId);
+  const ref = fromConnector16(connectorId) ?? { evseId: 0, connectorId: 0 };
+  const token = fromIdTag16(String(p.idTag));
+  const startedAt = new Date(p.timestamp);
+  const startKey = `${connectorId}|${p.idTag}|${p.timestamp}|${p.meterStart}`;
+  return ctx.commit(async (repos) => {
+    const result = await authorizeToken(repos, ctx.session.stationId, token, 'StartTransaction');
+    const { row, created } = await repos.transactions.startByKey({
+      stationId: ctx.session.stationId,
+      startKey,
+      values: {
+        ocpp_evse_id: ref.evseId,
+        ocpp_connector_id: ref.connectorId,
+        id_token: token.idToken,
+        token_type: token.type,
+        started_at: Number.isNaN(startedAt.getTime()) ? ctx.receivedAt : startedAt,
+        meter_start_wh: Number(p.meterStart),
+        reservation_id: p.reservationId ?? null,
+      },
+    });
+    if (created) {
+      await repos.transactions.addEvent({
+        transactionId: row.id,
+        seqNo: null,
+        eventType: 'Started',
+        triggerReason: null,
+        occurredAt: row.started_at ?? ctx.receivedAt,
+        offline: false,
+        payload: p,
+      });
+    }
+    return { transactionId: Number(row.transaction_uid), idTagInfo: { status: toAuthorizationStatus16(result) } };
+  });
+};

@@ -1,0 +1,41 @@
+import { fromIdTag16, normalizeMeterValues16, toAuthorizationStatus16 } from '@chargebridge/domain';
+import type { MessageHandler } from '../handler.types.js';
+import { authorizeToken } from '../shared/authorize-token.js';
+import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
+
+/**
+ * 1.6 §4.11 StopTransaction with `transactionData`. An unknown transactionId (start lost or sent
+ * to another system) still gets a transaction row, so the energy is never dropped; a repeat
+ * changes nothing (same stop values, samples deduplicated).
+ */
+export const stopTransaction: MessageHandler = async (p, ctx) => {
+  const stoppedAt = new Date(p.timestamp);
+  return ctx.commit(async (repos) => {
+    let { row } = await repos.transactions.ensure(ctx.session.stationId, String(p.transactionId), '1.6');
+    const samples = normalizeMeterValues16(Array.isArray(p.transactionData) ? p.transactionData : []);
+    await storeSamples(repos, ctx.session.stationId, row.id, row.ocpp_evse_id ?? 0, samples);
+    const wasActive = row.status === 'active';
+    row = await repos.transactions.update(row.id, {
+      status: 'completed',
+      stopped_at: Number.isNaN(stoppedAt.getTime()) ? ctx.receivedAt : stoppedAt,
+      meter_stop_wh: Number(p.meterStop),
+      // 1.6 §7.40: an absent reason means Local.
+      stop_reason: p.reason ?? 'Local',
+    });
+    if (wasActive) {
+      await repos.transactions.addEvent({
+        transactionId: row.id,
+        seqNo: null,
+        eventType: 'Ended',
+        triggerReason: p.reason ?? 'Local',
+        occurredAt: row.stopped_at ?? ctx.receivedAt,
+        offline: false,
+        payload: { ...p, transactionData: undefined },
+      });
+    }
+    await refreshEnergy(repos, row);
+    if (typeof p.idTag !== 'string') return {};
+    const result = await authorizeToken(repos, ctx.session.stationId, fromIdTag16(p.idTag), 'StopTransaction');
+    return { idTagInfo: { status: toAuthorizationStatus16(result) } };
+  });
+};

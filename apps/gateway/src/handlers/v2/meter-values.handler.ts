@@ -1,0 +1,10 @@
+import { normalizeMeterValues2 } from '@chargebridge/domain';
+import type { MessageHandler } from '../handler.types.js';
+import { storeSamples } from '../shared/transaction-energy.js';
+
+/** 2.0.1 / 2.1 J01 MeterValues: outside transactions (those come in TransactionEvent). */
+export const meterValues: MessageHandler = async (p, ctx) => {
+  const samples = normalizeMeterValues2(Array.isArray(p.meterValue) ? p.meterValue : []);
+  await ctx.commit((repos) => storeSamples(repos, ctx.session.stationId, null, Number(p.evseId) || 0, samples));
+  return {};
+};

@@ -1,0 +1,83 @@
+import { fromIdToken2, judgeToken, normalizeMeterValues2, toAuthorizationStatus2 } from '@chargebridge/domain';
+import type { TransactionChanges } from '@chargebridge/store';
+import type { MessageHandler } from '../handler.types.js';
+import { authorizeToken } from '../shared/authorize-token.js';
+import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
+
+const MAX_GAPS = 1_000;
+
+/** seqNo values missing between 0 and the highest received (2.0.1 E: seqNo starts at 0). */
+function gaps(seqNos: readonly number[]): number[] {
+  const seen = new Set(seqNos);
+  const max = seqNos.length === 0 ? 0 : Math.max(...seqNos);
+  const out: number[] = [];
+  for (let n = 0; n < max && out.length < MAX_GAPS; n++) if (!seen.has(n)) out.push(n);
+  return out;
+}
+
+/**
+ * 2.0.1 / 2.1 E01–E15 TransactionEvent, idempotent on (station, transactionId, seqNo): a repeated
+ * event changes nothing; late, out-of-order and `offline: true` events are merged by time; seqNo
+ * gaps are recorded. Always answered (never a CALLERROR for a business reason).
+ */
+export const transactionEvent: MessageHandler = async (p, ctx) => {
+  const info = p.transactionInfo ?? {};
+  const occurredAt = new Date(p.timestamp);
+  const at = Number.isNaN(occurredAt.getTime()) ? ctx.receivedAt : occurredAt;
+  const token = p.idToken ? fromIdToken2(p.idToken) : undefined;
+  const stationId = ctx.session.stationId;
+  return ctx.commit(async (repos) => {
+    let { row } = await repos.transactions.ensure(stationId, String(info.transactionId), ctx.session.version);
+    const fresh = await repos.transactions.addEvent({
+      transactionId: row.id,
+      seqNo: Number.isInteger(p.seqNo) ? p.seqNo : null,
+      eventType: String(p.eventType),
+      triggerReason: p.triggerReason ?? null,
+      occurredAt: at,
+      offline: p.offline === true,
+      payload: p,
+    });
+    let status: string | undefined;
+    if (token) {
+      status = toAuthorizationStatus2(
+        fresh
+          ? await authorizeToken(repos, stationId, token, 'TransactionEvent')
+          : judgeToken(await repos.tokens.findByUid(token.idToken)),
+      );
+    }
+    const response = status ? { idTokenInfo: { status } } : {};
+    if (!fresh) return response;
+
+    const evseId = p.evse?.id ?? row.ocpp_evse_id ?? 0;
+    const samples = normalizeMeterValues2(Array.isArray(p.meterValue) ? p.meterValue : []);
+    await storeSamples(repos, stationId, row.id, evseId, samples);
+
+    const seqNos = await repos.transactions.seqNos(row.id);
+    const latest = !Number.isInteger(p.seqNo) || seqNos.length === 0 || p.seqNo >= Math.max(...seqNos);
+    const changes: TransactionChanges = {
+      last_seq_no: seqNos.length ? Math.max(...seqNos) : null,
+      seq_gaps: JSON.stringify(gaps(seqNos)),
+      offline: row.offline || p.offline === true,
+    };
+    if (p.evse) {
+      changes.ocpp_evse_id = p.evse.id;
+      if (p.evse.connectorId !== undefined) changes.ocpp_connector_id = p.evse.connectorId;
+    }
+    if (token && !row.id_token) {
+      changes.id_token = token.idToken;
+      changes.token_type = token.type;
+    }
+    if (latest && info.chargingState) changes.charging_state = info.chargingState;
+    if (info.remoteStartId !== undefined) changes.remote_start_id = info.remoteStartId;
+    if (p.reservationId !== undefined) changes.reservation_id = p.reservationId;
+    if (p.eventType === 'Started' || !row.started_at || at < row.started_at) changes.started_at = at;
+    if (p.eventType === 'Ended') {
+      changes.status = 'completed';
+      changes.stopped_at = at;
+      changes.stop_reason = info.stoppedReason ?? 'Local';
+    }
+    row = await repos.transactions.update(row.id, changes);
+    await refreshEnergy(repos, row);
+    return response;
+  });
+};

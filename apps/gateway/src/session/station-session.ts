@@ -1,0 +1,24 @@
+import type { OcppVersion, RpcConnection } from '@chargebridge/ocpp';
+import type { WebSocket } from 'ws';
+
+/**
+ * One connected station: what handlers need to know about it, kept small (tens of bytes of
+ * fields; no timers or closures of its own — the keepalive sweep is one timer for all).
+ */
+export class StationSession {
+  /** Set by the keepalive sweep before each ping; any pong or message sets it back. */
+  alive = true;
+  /** Whether this session has been replaced or closed (its close must not mark the station offline). */
+  retired = false;
+  connection!: RpcConnection;
+
+  constructor(
+    readonly stationId: number,
+    readonly identity: string,
+    readonly version: OcppVersion,
+    readonly socket: WebSocket,
+    /** `registration_status` the hub answers BootNotification with. */
+    public registrationStatus: string,
+    readonly connectedAt: Date,
+  ) {}
+}

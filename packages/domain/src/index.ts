@@ -1,0 +1,10 @@
+/**
+ * @chargebridge/domain — the normalized model's mappings from OCPP (and later to OCPI):
+ * pure functions, one place per mapping.
+ */
+export * from './authorization-status.mapping.js';
+export * from './connector-status.mapping.js';
+export * from './evse-identity.js';
+export * from './measurand.normalizer.js';
+export * from './station-password.js';
+export * from './ocpi/location.view.js';

@@ -1,0 +1,138 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../database.js';
+import {
+  allOf,
+  cursorText,
+  type OcpiPageResult,
+  type OcpiWindow,
+  partyTuples,
+  windowConditions,
+} from './ocpi-window.js';
+
+/** A connector as stored, inside {@link LocationViewRow.evses}. Times are ISO strings. */
+export interface ConnectorViewRow {
+  ocpi_connector_id: string;
+  standard: string;
+  format: string;
+  power_type: string;
+  max_voltage: number;
+  max_amperage: number;
+  max_electric_power: number | null;
+  tariff_ids: string[];
+  ocpp_status: string | null;
+  last_updated: number;
+}
+
+/** An EVSE as stored, with its connectors. */
+export interface EvseViewRow {
+  evse_uid: string;
+  evse_id: string | null;
+  status: string;
+  data: Record<string, unknown>;
+  last_updated: number;
+  connectors: ConnectorViewRow[];
+}
+
+/** A location row with every EVSE of the stations linked to it: the input of the OCPI view. */
+export interface LocationViewRow {
+  id: number;
+  country_code: string;
+  party_id: string;
+  location_id: string;
+  data: Record<string, unknown>;
+  time_zone: string;
+  publish: boolean;
+  last_updated: Date;
+  cursor_ts: string;
+  evses: EvseViewRow[];
+}
+
+/**
+ * Reads locations together with their EVSEs and connectors in ONE query per page: the EVSE tree
+ * is aggregated to JSON inside PostgreSQL (a lateral subquery per location on the
+ * `stations_location` / `evses_station` / connectors (evse_id, …) indexes), so a page of 1,000
+ * locations is one round trip, not 1 + N.
+ */
+export class LocationViewsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** One page of the locations of `parties`, window and order per {@link OcpiWindow}. */
+  async page(
+    parties: readonly { country_code: string; party_id: string }[],
+    window: OcpiWindow,
+  ): Promise<OcpiPageResult<LocationViewRow>> {
+    const scope = sql`(l.country_code, l.party_id) in ${partyTuples(parties)}`;
+    const keyset = window.after !== undefined;
+    const where = allOf([scope, ...windowConditions('l', window, keyset)]);
+    const countWhere = allOf([scope, ...windowConditions('l', window, false)]);
+    const [rows, count] = await Promise.all([
+      this.select(where, window.limit, keyset ? 0 : window.offset),
+      sql<{ n: number }>`select count(*)::int as n from locations l where ${countWhere}`.execute(this.db),
+    ]);
+    const last = rows.at(-1);
+    return {
+      items: rows,
+      total: count.rows[0]?.n ?? 0,
+      last: last ? { lastUpdated: last.cursor_ts, id: last.id } : undefined,
+    };
+  }
+
+  /** A location (by OCPI id) with its EVSEs, if it belongs to one of `parties`; the oldest first. */
+  async find(
+    parties: readonly { country_code: string; party_id: string }[],
+    locationId: string,
+  ): Promise<LocationViewRow | undefined> {
+    const where = sql`(l.country_code, l.party_id) in ${partyTuples(parties)} and l.location_id = ${locationId}`;
+    const rows = await this.select(where, 1, 0);
+    return rows[0];
+  }
+
+  /** The location with surrogate id `id` with its EVSEs (pushes). */
+  async findById(id: number): Promise<LocationViewRow | undefined> {
+    const rows = await this.select(sql`l.id = ${id}`, 1, 0);
+    return rows[0];
+  }
+
+  private async select(where: RawBuilder<unknown>, limit: number, offset: number): Promise<LocationViewRow[]> {
+    // Set-based, not per-row: the page's EVSEs and connectors are found with one join each and
+    // grouped (hash aggregates), instead of a correlated subquery per EVSE. Times inside the
+    // JSON travel as epoch milliseconds: cheaper to build, parse and map than timestamp text.
+    const result = await sql<LocationViewRow>`
+      with page as (
+        select l.id, l.country_code, l.party_id, l.location_id, l.data, l.time_zone, l.publish,
+               l.last_updated, ${cursorText('l.last_updated')} as cursor_ts
+          from locations l
+         where ${where}
+         order by l.last_updated, l.id
+         limit ${limit} offset ${offset}
+      ),
+      ev as (
+        select e.id, e.evse_uid, e.evse_id, e.status, e.data, e.last_updated, s.location_id
+          from page join stations s on s.location_id = page.id join evses e on e.station_id = s.id
+      ),
+      con as (
+        select c.evse_id, json_agg(json_build_object(
+                 'ocpi_connector_id', c.ocpi_connector_id, 'standard', c.standard, 'format', c.format,
+                 'power_type', c.power_type, 'max_voltage', c.max_voltage, 'max_amperage', c.max_amperage,
+                 'max_electric_power', c.max_electric_power, 'tariff_ids', c.tariff_ids,
+                 'ocpp_status', c.ocpp_status,
+                 'last_updated', (extract(epoch from c.last_updated) * 1000)::bigint)
+               order by c.ocpp_connector_id) as connectors
+          from ev join connectors c on c.evse_id = ev.id
+         group by c.evse_id
+      ),
+      evj as (
+        select ev.location_id, json_agg(json_build_object(
+                 'evse_uid', ev.evse_uid, 'evse_id', ev.evse_id, 'status', ev.status, 'data', ev.data,
+                 'last_updated', (extract(epoch from ev.last_updated) * 1000)::bigint,
+                 'connectors', coalesce(con.connectors, '[]'::json))
+               order by ev.evse_uid) as evses
+          from ev left join con on con.evse_id = ev.id
+         group by ev.location_id
+      )
+      select page.*, coalesce(evj.evses, '[]'::json) as evses
+        from page left join evj on evj.location_id = page.id
+       order by page.last_updated, page.id`.execute(this.db);
+    return result.rows;
+  }
+}

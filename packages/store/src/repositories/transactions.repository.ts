@@ -1,0 +1,163 @@
+import { type Insertable, type Kysely, type Selectable, type Updateable, sql } from 'kysely';
+import type { Database, OcppProtocol, TransactionEventsTable, TransactionsTable } from '../database.js';
+
+export type TransactionRow = Selectable<TransactionsTable>;
+export type TransactionChanges = Updateable<TransactionsTable>;
+
+/** Filters of {@link TransactionsRepository.list}. */
+export interface TransactionFilter {
+  stationId?: number;
+  status?: 'active' | 'completed';
+  from?: Date;
+  to?: Date;
+  offset?: number;
+  limit?: number;
+}
+
+/** Charging transactions of every protocol version and their events. No business logic here. */
+export class TransactionsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * OCPP 1.6 StartTransaction, idempotent on its business key: the first call creates the row with
+   * a fresh 1.6 transactionId (sequence `ocpp16_transaction_id_seq`), a retry returns the same row.
+   */
+  async startByKey(input: {
+    stationId: number;
+    startKey: string;
+    values: Omit<TransactionChanges, 'id' | 'station_id' | 'transaction_uid' | 'start_key' | 'protocol'>;
+  }): Promise<{ row: TransactionRow; created: boolean }> {
+    const inserted = await this.db
+      .insertInto('transactions')
+      .values({
+        ...input.values,
+        station_id: input.stationId,
+        protocol: '1.6',
+        start_key: input.startKey,
+        transaction_uid: sql<string>`nextval('ocpp16_transaction_id_seq')::text`,
+      })
+      .onConflict((oc) => oc.columns(['station_id', 'start_key']).where('start_key', 'is not', null).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { row: inserted, created: true };
+    const row = await this.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('station_id', '=', input.stationId)
+      .where('start_key', '=', input.startKey)
+      .executeTakeFirstOrThrow();
+    return { row, created: false };
+  }
+
+  /** Returns the transaction with this uid, creating an empty one when new (2.x, late 1.6 stops). */
+  async ensure(stationId: number, uid: string, protocol: OcppProtocol): Promise<{ row: TransactionRow; created: boolean }> {
+    const inserted = await this.db
+      .insertInto('transactions')
+      .values({ station_id: stationId, transaction_uid: uid, protocol })
+      .onConflict((oc) => oc.columns(['station_id', 'transaction_uid']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { row: inserted, created: true };
+    const row = await this.findByUid(stationId, uid);
+    if (!row) throw new Error(`transaction ${uid} vanished`);
+    return { row, created: false };
+  }
+
+  async findByUid(stationId: number, uid: string): Promise<TransactionRow | undefined> {
+    return this.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('station_id', '=', stationId)
+      .where('transaction_uid', '=', uid)
+      .executeTakeFirst();
+  }
+
+  async findById(id: number): Promise<TransactionRow | undefined> {
+    return this.db.selectFrom('transactions').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The station's active transaction on an EVSE, newest first (1.6 MeterValues without an id). */
+  async findActiveOnEvse(stationId: number, ocppEvseId: number): Promise<TransactionRow | undefined> {
+    return this.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('station_id', '=', stationId)
+      .where('ocpp_evse_id', '=', ocppEvseId)
+      .where('status', '=', 'active')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+  }
+
+  async update(id: number, changes: TransactionChanges): Promise<TransactionRow> {
+    return this.db
+      .updateTable('transactions')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * Records one transaction event; `false` when (transaction, seqNo) is already there — a
+   * repeated 2.x TransactionEvent, which must then change nothing.
+   */
+  async addEvent(event: {
+    transactionId: number;
+    seqNo: number | null;
+    eventType: string;
+    triggerReason: string | null;
+    occurredAt: Date;
+    offline: boolean;
+    payload: unknown;
+  }): Promise<boolean> {
+    const values: Insertable<TransactionEventsTable> = {
+      transaction_id: event.transactionId,
+      seq_no: event.seqNo,
+      event_type: event.eventType,
+      trigger_reason: event.triggerReason,
+      occurred_at: event.occurredAt,
+      offline: event.offline,
+      payload: JSON.stringify(event.payload),
+    };
+    const result = await this.db
+      .insertInto('transaction_events')
+      .values(values)
+      .onConflict((oc) => oc.columns(['transaction_id', 'seq_no']).where('seq_no', 'is not', null).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return result !== undefined;
+  }
+
+  /** Sequence numbers received for a transaction, ascending. */
+  async seqNos(transactionId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('transaction_events')
+      .select('seq_no')
+      .where('transaction_id', '=', transactionId)
+      .where('seq_no', 'is not', null)
+      .orderBy('seq_no')
+      .execute();
+    return rows.map((r) => r.seq_no as number);
+  }
+
+  /** Transactions newest first, with the station identity. */
+  async list(filter: TransactionFilter): Promise<{ rows: Array<TransactionRow & { station_identity: string }>; total: number }> {
+    let q = this.db.selectFrom('transactions').innerJoin('stations', 'stations.id', 'transactions.station_id');
+    if (filter.stationId !== undefined) q = q.where('transactions.station_id', '=', filter.stationId);
+    if (filter.status) q = q.where('transactions.status', '=', filter.status);
+    if (filter.from) q = q.where('transactions.started_at', '>=', filter.from);
+    if (filter.to) q = q.where('transactions.started_at', '<', filter.to);
+    const [rows, count] = await Promise.all([
+      q
+        .selectAll('transactions')
+        .select('stations.identity as station_identity')
+        .orderBy('transactions.started_at', 'desc')
+        .orderBy('transactions.id', 'desc')
+        .offset(filter.offset ?? 0)
+        .limit(filter.limit ?? 50)
+        .execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  }
+}
