@@ -70,7 +70,7 @@ export const stormScenario: Scenario = {
     const dbTotal = Number(row?.total ?? 0);
     const dbEnded = Number(row?.ended ?? 0);
     const lost = started - dbTotal + (stopped - dbEnded);
-    const met = stormS <= 30 && lost === 0 && stillQueued === 0;
+    const met = stations >= 10_000 && stormS <= 30 && lost === 0 && stillQueued === 0;
     return {
       scenario: 'storm',
       label: '3. reconnect storm',

@@ -26,7 +26,7 @@ export function benchToken(uid: string): object {
   };
 }
 
-/** The hub under test: throwaway PostgreSQL + Redis, an API process and one gateway process. */
+/** The hub under test: throwaway PostgreSQL + Redis, an API, a worker and one gateway process. */
 export interface HubUnderTest {
   readonly ocppUrl: string;
   readonly apiUrl: string;
@@ -40,7 +40,7 @@ export interface HubUnderTest {
   stop(): Promise<void>;
 }
 
-/** Starts the services and the hub in server mode (`chargebridge start --role api|gateway`). */
+/** Starts the services and the hub in server mode (`chargebridge start --role api|worker|gateway`). */
 export async function startHubUnderTest(): Promise<HubUnderTest> {
   const services: ThrowawayService[] = [];
   const children: ChildProcess[] = [];
@@ -77,6 +77,9 @@ export async function startHubUnderTest(): Promise<HubUnderTest> {
       120_000,
       `API ready (${apiErr().slice(-500)})`,
     );
+    // Workers answer what the gateway hands off (Authorize of unknown tokens, pushes).
+    const worker = spawnCli(['start', '--role', 'worker'], env);
+    children.push(worker);
     const gateway = spawnCli(['start', '--role', 'gateway'], env);
     children.push(gateway);
     const gwOut = collect(gateway, 'stdout');

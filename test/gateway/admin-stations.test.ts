@@ -52,18 +52,47 @@ const put = (identity: string, body: object) =>
 const post = (identity: string, body: object) =>
   api.inject({ method: 'POST', url: `/api/v1/stations/${identity}/calls`, headers: auth, payload: body });
 
-const base = { country_code: 'NL', party_id: 'TST', location_id: 'LOC1', security_profile: 1, password: 'station-secret-1' };
+const base = {
+  country_code: 'NL',
+  party_id: 'TST',
+  location_id: 'LOC1',
+  security_profile: 1,
+  password: 'station-secret-1',
+};
 
 describe('PUT /api/v1/stations/{identity}', () => {
   it('creates (201) then replaces (200); the password is stored as a scrypt hash and never shown', async () => {
     const created = await put('ADM-1', {
       ...base,
-      evses: [{ evse_id: 'NL*TST*E1', connectors: [{ connector_id: '1', standard: 'IEC_62196_T2', format: 'SOCKET', power_type: 'AC_3_PHASE', max_voltage: 230, max_amperage: 32 }] }],
+      evses: [
+        {
+          evse_id: 'NL*TST*E1',
+          connectors: [
+            {
+              connector_id: '1',
+              standard: 'IEC_62196_T2',
+              format: 'SOCKET',
+              power_type: 'AC_3_PHASE',
+              max_voltage: 230,
+              max_amperage: 32,
+            },
+          ],
+        },
+      ],
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ identity: 'ADM-1', location_id: 'LOC1', security_profile: 1, online: false });
+    expect(created.json()).toMatchObject({
+      identity: 'ADM-1',
+      location_id: 'LOC1',
+      security_profile: 1,
+      online: false,
+    });
     expect(created.body).not.toContain('station-secret-1');
-    expect(created.json().evses[0]).toMatchObject({ evse_id: 'NL*TST*E1', status: 'UNKNOWN', connectors: [{ connector_id: '1', max_amperage: 32 }] });
+    expect(created.json().evses[0]).toMatchObject({
+      evse_id: 'NL*TST*E1',
+      status: 'UNKNOWN',
+      connectors: [{ connector_id: '1', max_amperage: 32 }],
+    });
     const row = await repositories(db.store.db).stations.findByIdentity('ADM-1');
     expect(row?.password_hash).toMatch(/^scrypt\$/);
     expect((await put('ADM-1', { ...base, password: undefined })).statusCode).toBe(200);
@@ -88,9 +117,14 @@ describe('POST /api/v1/stations/{identity}/calls', () => {
     cs16 = ocppStation({ url: gw.url, identity: 'CALL-16', version: '1.6', password: base.password });
     cs201 = ocppStation({ url: gw.url, identity: 'CALL-201', version: '2.0.1', password: base.password });
     clients.push(cs16, cs201);
-    cs16.handle('GetConfiguration', async () => ({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] }));
+    cs16.handle('GetConfiguration', async () => ({
+      configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }],
+    }));
     cs16.handle('Reset', () => new Promise(() => {})); // never answers
-    cs201.handle('RequestStartTransaction', async ({ params }) => ({ status: 'Accepted', transactionId: `T-${(params as { remoteStartId: number }).remoteStartId}` }));
+    cs201.handle('RequestStartTransaction', async ({ params }) => ({
+      status: 'Accepted',
+      transactionId: `T-${(params as { remoteStartId: number }).remoteStartId}`,
+    }));
     await cs16.connect();
     await cs201.connect();
   });
@@ -98,13 +132,19 @@ describe('POST /api/v1/stations/{identity}/calls', () => {
   it('returns the station response (200) and records the command', async () => {
     const res = await post('CALL-16', { action: 'GetConfiguration', payload: { key: ['HeartbeatInterval'] } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ response: { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] } });
+    expect(res.json()).toEqual({
+      response: { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] },
+    });
     const res2 = await post('CALL-201', {
       action: 'RequestStartTransaction',
       payload: { idToken: { idToken: 'CARD', type: 'ISO14443' }, remoteStartId: 42, evseId: 1 },
     });
     expect(res2.json()).toEqual({ response: { status: 'Accepted', transactionId: 'T-42' } });
-    const commands = await db.store.db.selectFrom('commands').selectAll().where('action', '=', 'GetConfiguration').execute();
+    const commands = await db.store.db
+      .selectFrom('commands')
+      .selectAll()
+      .where('action', '=', 'GetConfiguration')
+      .execute();
     expect(commands.map((c) => c.state)).toEqual(['accepted']);
   });
 
@@ -126,7 +166,12 @@ describe('POST /api/v1/stations/{identity}/calls', () => {
 
   it('GET /stations/{identity} shows protocol, online, last seen and connector statuses', async () => {
     await cs201.call('BootNotification', { reason: 'PowerUp', chargingStation: { model: 'M', vendorName: 'V' } });
-    await cs201.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: 'Occupied', evseId: 1, connectorId: 1 });
+    await cs201.call('StatusNotification', {
+      timestamp: new Date().toISOString(),
+      connectorStatus: 'Occupied',
+      evseId: 1,
+      connectorId: 1,
+    });
     const res = await api.inject({ method: 'GET', url: '/api/v1/stations/CALL-201', headers: auth });
     expect(res.json()).toMatchObject({
       identity: 'CALL-201',
@@ -150,11 +195,26 @@ describe('POST /api/v1/stations/{identity}/calls', () => {
       transactionInfo: { transactionId: 'ADM-TX' },
       evse: { id: 1, connectorId: 1 },
     });
-    const res = await api.inject({ method: 'GET', url: '/api/v1/transactions?station=CALL-201&status=active', headers: auth });
-    expect(res.json()).toMatchObject({ total: 1, items: [{ station: 'CALL-201', transaction_id: 'ADM-TX', protocol: '2.0.1', status: 'active' }] });
-    const none = await api.inject({ method: 'GET', url: '/api/v1/transactions?station=CALL-201&status=completed', headers: auth });
+    const res = await api.inject({
+      method: 'GET',
+      url: '/api/v1/transactions?station=CALL-201&status=active',
+      headers: auth,
+    });
+    expect(res.json()).toMatchObject({
+      total: 1,
+      items: [{ station: 'CALL-201', transaction_id: 'ADM-TX', protocol: '2.0.1', status: 'active' }],
+    });
+    const none = await api.inject({
+      method: 'GET',
+      url: '/api/v1/transactions?station=CALL-201&status=completed',
+      headers: auth,
+    });
     expect(none.json().total).toBe(0);
-    const ranged = await api.inject({ method: 'GET', url: '/api/v1/transactions?from=2025-03-01T00:00:00Z', headers: auth });
+    const ranged = await api.inject({
+      method: 'GET',
+      url: '/api/v1/transactions?from=2025-03-01T00:00:00Z',
+      headers: auth,
+    });
     expect(ranged.json().total).toBe(0);
   });
 });

@@ -4,8 +4,8 @@
  * crashes and other stations notice nothing. Also the per-station lenient mode.
  */
 import { repositories } from '@chargebridge/store';
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { aStation, seedParty, startGateway } from './helpers/gateway-harness.js';
 
@@ -16,7 +16,8 @@ const sockets: WebSocket[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedParty(db.store);
-  for (const id of ['BAD-1', 'BAD-2', 'BAD-16', 'FLOOD', 'CALM', 'DEAD', 'STRICT']) await aStation(db.store, { identity: id });
+  for (const id of ['BAD-1', 'BAD-2', 'BAD-16', 'FLOOD', 'CALM', 'DEAD', 'STRICT'])
+    await aStation(db.store, { identity: id });
   await aStation(db.store, { identity: 'LENIENT', lenient: true });
   gw = await startGateway(db.store, db.url, {
     env: { OCPP_MAX_FRAME_BYTES: '4096' },
@@ -63,7 +64,11 @@ describe('OCPP 2.0.1 bad frames', () => {
     expect(violation.slice(0, 3)).toEqual([4, 'm3', 'OccurrenceConstraintViolation']);
     const wrongType = await s.send(JSON.stringify([2, 'm4', 'Heartbeat', []]));
     expect(wrongType.slice(0, 2)).toEqual([4, 'm4']);
-    expect((await s.send(JSON.stringify([2, 'm5', 'NoSuchAction', {}]))).slice(0, 3)).toEqual([4, 'm5', 'NotImplemented']);
+    expect((await s.send(JSON.stringify([2, 'm5', 'NoSuchAction', {}]))).slice(0, 3)).toEqual([
+      4,
+      'm5',
+      'NotImplemented',
+    ]);
     const ok = await s.send(JSON.stringify([2, 'm6', 'Heartbeat', {}]));
     expect(ok).toMatchObject([3, 'm6', { currentTime: expect.any(String) }]);
   });
@@ -72,7 +77,11 @@ describe('OCPP 2.0.1 bad frames', () => {
     const s = await raw('BAD-16', 'ocpp1.6');
     const violation = await s.send(JSON.stringify([2, 'a1', 'BootNotification', { chargePointVendor: 'V' }]));
     expect(violation.slice(0, 3)).toEqual([4, 'a1', 'OccurenceConstraintViolation']);
-    expect((await s.send(JSON.stringify([2, 'a2', 'Authorize', { idTag: 5 }]))).slice(0, 3)).toEqual([4, 'a2', 'TypeConstraintViolation']);
+    expect((await s.send(JSON.stringify([2, 'a2', 'Authorize', { idTag: 5 }]))).slice(0, 3)).toEqual([
+      4,
+      'a2',
+      'TypeConstraintViolation',
+    ]);
   });
 
   it('closes a flooding socket past the bad-frame limit; another station notices nothing', async () => {
@@ -101,19 +110,31 @@ describe('lenient stations', () => {
 
   it('a strict station gets a CALLERROR for an overlong serial number', async () => {
     const s = await raw('STRICT', 'ocpp1.6');
-    expect((await s.send(JSON.stringify([2, 's1', 'BootNotification', boot]))).slice(0, 3)).toEqual([4, 's1', 'PropertyConstraintViolation']);
+    expect((await s.send(JSON.stringify([2, 's1', 'BootNotification', boot]))).slice(0, 3)).toEqual([
+      4,
+      's1',
+      'PropertyConstraintViolation',
+    ]);
   });
 
   it('a lenient station is answered, the data kept and the violation recorded', async () => {
     const s = await raw('LENIENT', 'ocpp1.6');
-    expect(await s.send(JSON.stringify([2, 'l1', 'BootNotification', boot]))).toMatchObject([3, 'l1', { status: 'Accepted' }]);
+    expect(await s.send(JSON.stringify([2, 'l1', 'BootNotification', boot]))).toMatchObject([
+      3,
+      'l1',
+      { status: 'Accepted' },
+    ]);
     await expect
       .poll(async () => (await repositories(db.store.db).stations.findByIdentity('LENIENT'))?.schema_violations)
       .toBe(1);
     const row = await repositories(db.store.db).stations.findByIdentity('LENIENT');
     expect(row?.boot_info).toMatchObject({ chargePointSerialNumber: 'S'.repeat(40) });
     await expect
-      .poll(async () => (await repositories(db.store.db).frames.listForStation('LENIENT', 50)).some((f) => f.violation?.startsWith('accepted')))
+      .poll(async () =>
+        (await repositories(db.store.db).frames.listForStation('LENIENT', 50)).some((f) =>
+          f.violation?.startsWith('accepted'),
+        ),
+      )
       .toBe(true);
   });
 });

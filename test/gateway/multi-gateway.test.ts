@@ -50,14 +50,39 @@ beforeAll(async () => {
   const redis = testRedis().url;
   ocppPorts = [await freePort(), await freePort()];
   apiPort = await freePort();
-  const common = { DATABASE_URL: db.url, REDIS_URL: redis, ADMIN_TOKEN: TOKEN, OCPP_CALL_TIMEOUT_MS: '5000', LOG_LEVEL: 'warn' };
+  const common = {
+    DATABASE_URL: db.url,
+    REDIS_URL: redis,
+    ADMIN_TOKEN: TOKEN,
+    OCPP_CALL_TIMEOUT_MS: '5000',
+    LOG_LEVEL: 'warn',
+  };
   for (const [i, port] of ocppPorts.entries()) {
-    children.push(spawnCli(['start', '--role', 'gateway'], { ...common, OCPP_PORT: String(port), PORT: String(await freePort()), NODE_ID: `${run}-gw${i + 1}` }));
+    children.push(
+      spawnCli(['start', '--role', 'gateway'], {
+        ...common,
+        OCPP_PORT: String(port),
+        PORT: String(await freePort()),
+        NODE_ID: `${run}-gw${i + 1}`,
+      }),
+    );
   }
-  children.push(spawnCli(['start', '--role', 'api'], { ...common, PORT: String(apiPort), OCPP_PORT: String(await freePort()), NODE_ID: `${run}-api` }));
+  children.push(
+    spawnCli(['start', '--role', 'api'], {
+      ...common,
+      PORT: String(apiPort),
+      OCPP_PORT: String(await freePort()),
+      NODE_ID: `${run}-api`,
+    }),
+  );
   for (const child of children) child.stderr?.on('data', () => {});
   for (const port of ocppPorts) await waitFor(() => portOpen(port));
-  await waitFor(() => fetch(`http://127.0.0.1:${apiPort}/health/ready`).then((r) => r.status === 200, () => false));
+  await waitFor(() =>
+    fetch(`http://127.0.0.1:${apiPort}/health/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    ),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -73,9 +98,16 @@ afterAll(async () => {
 });
 
 async function station(identity: string, port: number): Promise<RPCClient> {
-  const client = ocppStation({ url: `ws://127.0.0.1:${port}/ocpp`, identity, version: '1.6', password: 'multi-node-pw' });
+  const client = ocppStation({
+    url: `ws://127.0.0.1:${port}/ocpp`,
+    identity,
+    version: '1.6',
+    password: 'multi-node-pw',
+  });
   clients.push(client);
-  client.handle('GetConfiguration', async () => ({ configurationKey: [{ key: 'Node', readonly: true, value: String(port) }] }));
+  client.handle('GetConfiguration', async () => ({
+    configurationKey: [{ key: 'Node', readonly: true, value: String(port) }],
+  }));
   await client.connect();
   await client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
   return client;
@@ -87,7 +119,10 @@ async function callThroughApi(identity: string) {
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify({ action: 'GetConfiguration', payload: {} }),
   });
-  return { status: res.status, body: (await res.json()) as { response?: { configurationKey: Array<{ value: string }> }; error?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { response?: { configurationKey: Array<{ value: string }> }; error?: string },
+  };
 }
 
 describe('two gateway processes, one API process, shared PostgreSQL and Redis', () => {
@@ -107,7 +142,9 @@ describe('two gateway processes, one API process, shared PostgreSQL and Redis', 
     await station(`${run}-A`, ocppPorts[1]!);
     await closed; // gateway 1 closed its older socket when told by gateway 2
     await expect
-      .poll(async () => (await callThroughApi(`${run}-A`)).body.response?.configurationKey[0]?.value, { timeout: 10_000 })
+      .poll(async () => (await callThroughApi(`${run}-A`)).body.response?.configurationKey[0]?.value, {
+        timeout: 10_000,
+      })
       .toBe(String(ocppPorts[1]));
   });
 

@@ -52,15 +52,28 @@ describe('OCPP 1.6J station (strict ocpp-rpc client)', () => {
     expect(await cs.call('Authorize', { idTag: 'CARD0001' })).toEqual({ idTagInfo: { status: 'Accepted' } });
     expect(await cs.call('Authorize', { idTag: 'NOPE' })).toEqual({ idTagInfo: { status: 'Invalid' } });
     const start = { connectorId: 1, idTag: 'CARD0001', meterStart: 1000, timestamp: at(0) };
-    const started = (await cs.call('StartTransaction', start)) as { transactionId: number; idTagInfo: { status: string } };
+    const started = (await cs.call('StartTransaction', start)) as {
+      transactionId: number;
+      idTagInfo: { status: string };
+    };
     expect(started.idTagInfo.status).toBe('Accepted');
     // A retried StartTransaction (same business key) gets the same transactionId.
-    expect(((await cs.call('StartTransaction', start)) as { transactionId: number }).transactionId).toBe(started.transactionId);
+    expect(((await cs.call('StartTransaction', start)) as { transactionId: number }).transactionId).toBe(
+      started.transactionId,
+    );
     await cs.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Charging' });
     await cs.call('MeterValues', {
       connectorId: 1,
       transactionId: started.transactionId,
-      meterValue: [{ timestamp: at(5), sampledValue: [{ value: '1.75', unit: 'kWh' }, { value: '7.2', measurand: 'Power.Active.Import', unit: 'kW' }] }],
+      meterValue: [
+        {
+          timestamp: at(5),
+          sampledValue: [
+            { value: '1.75', unit: 'kWh' },
+            { value: '7.2', measurand: 'Power.Active.Import', unit: 'kW' },
+          ],
+        },
+      ],
     });
     await cs.call('StopTransaction', {
       transactionId: started.transactionId,
@@ -102,7 +115,9 @@ describe('OCPP 1.6J station (strict ocpp-rpc client)', () => {
 
   it('answers a valid but unhandled action NotImplemented and records it', async () => {
     const cs = await connect('CS201-U', '2.0.1');
-    await expect(cs.call('NotifyDisplayMessages', { requestId: 7 })).rejects.toMatchObject({ rpcErrorCode: 'NotImplemented' });
+    await expect(cs.call('NotifyDisplayMessages', { requestId: 7 })).rejects.toMatchObject({
+      rpcErrorCode: 'NotImplemented',
+    });
     const station = await repositories(db.store.db).stations.findByIdentity('CS201-U');
     const events = await repositories(db.store.db).stationActivity.listEvents(station!.id, 'Unhandled');
     expect(events.map((e) => (e.payload as { action: string }).action)).toEqual(['NotifyDisplayMessages']);
@@ -115,7 +130,10 @@ describe.each(['2.0.1', '2.1'] as const)('OCPP %s station (strict ocpp-rpc clien
   it('boots, reports status, authorizes and runs a full transaction with meter values', async () => {
     const cs = await connect(identity, version);
     expect(
-      await cs.call('BootNotification', { reason: 'PowerUp', chargingStation: { model: 'Wallbox', vendorName: 'ACME' } }),
+      await cs.call('BootNotification', {
+        reason: 'PowerUp',
+        chargingStation: { model: 'Wallbox', vendorName: 'ACME' },
+      }),
     ).toMatchObject({ status: 'Accepted' });
     await cs.call('StatusNotification', { timestamp: at(0), connectorStatus: 'Available', evseId: 1, connectorId: 1 });
     expect(await cs.call('Authorize', { idToken: { idToken: 'CARD0001', type: 'ISO14443' } })).toEqual({
@@ -146,7 +164,9 @@ describe.each(['2.0.1', '2.1'] as const)('OCPP %s station (strict ocpp-rpc clien
       triggerReason: 'MeterValuePeriodic',
       seqNo: 1,
       transactionInfo: { ...tx, chargingState: 'Charging' },
-      meterValue: [{ timestamp: at(10), sampledValue: [{ value: 2.5, unitOfMeasure: { unit: 'kWh', multiplier: 1 } }] }],
+      meterValue: [
+        { timestamp: at(10), sampledValue: [{ value: 2.5, unitOfMeasure: { unit: 'kWh', multiplier: 1 } }] },
+      ],
     });
     await cs.call('TransactionEvent', {
       eventType: 'Ended',
@@ -182,7 +202,8 @@ describe.each(['2.0.1', '2.1'] as const)('OCPP %s station (strict ocpp-rpc clien
     const ev = (seqNo: number, eventType: string, minute: number, wh: number) => ({
       eventType,
       timestamp: at(minute),
-      triggerReason: eventType === 'Started' ? 'CablePluggedIn' : eventType === 'Ended' ? 'EVDeparted' : 'MeterValuePeriodic',
+      triggerReason:
+        eventType === 'Started' ? 'CablePluggedIn' : eventType === 'Ended' ? 'EVDeparted' : 'MeterValuePeriodic',
       seqNo,
       offline: true,
       transactionInfo: { ...tx, ...(eventType === 'Ended' ? { stoppedReason: 'Local' } : {}) },
@@ -190,14 +211,32 @@ describe.each(['2.0.1', '2.1'] as const)('OCPP %s station (strict ocpp-rpc clien
       meterValue: [{ timestamp: at(minute), sampledValue: [{ value: wh }] }],
     });
     // Replayed late and out of order, each event twice; seqNo 3 never arrives.
-    for (const e of [ev(1, 'Updated', 5, 1500), ev(0, 'Started', 0, 1000), ev(1, 'Updated', 5, 1500), ev(4, 'Ended', 30, 6000), ev(2, 'Updated', 10, 2500), ev(0, 'Started', 0, 1000), ev(4, 'Ended', 30, 6000)]) {
+    for (const e of [
+      ev(1, 'Updated', 5, 1500),
+      ev(0, 'Started', 0, 1000),
+      ev(1, 'Updated', 5, 1500),
+      ev(4, 'Ended', 30, 6000),
+      ev(2, 'Updated', 10, 2500),
+      ev(0, 'Started', 0, 1000),
+      ev(4, 'Ended', 30, 6000),
+    ]) {
       expect(await cs.call('TransactionEvent', e)).toEqual({});
     }
     const txs = await transactionsOf(`${identity}-R`);
     expect(txs).toHaveLength(1);
-    expect(txs[0]).toMatchObject({ status: 'completed', energy_wh: 5000, offline: true, last_seq_no: 4, seq_gaps: [3] });
+    expect(txs[0]).toMatchObject({
+      status: 'completed',
+      energy_wh: 5000,
+      offline: true,
+      last_seq_no: 4,
+      seq_gaps: [3],
+    });
     expect(txs[0]!.started_at?.toISOString()).toBe(at(0));
-    const events = await db.store.db.selectFrom('transaction_events').select('seq_no').where('transaction_id', '=', txs[0]!.id).execute();
+    const events = await db.store.db
+      .selectFrom('transaction_events')
+      .select('seq_no')
+      .where('transaction_id', '=', txs[0]!.id)
+      .execute();
     expect(events).toHaveLength(4);
   });
 });
@@ -207,10 +246,21 @@ describe('1.6 offline replay', () => {
     const cs = await connect('CS16-R', '1.6');
     const start = { connectorId: 2, idTag: 'CARD0001', meterStart: 500, timestamp: at(0) };
     const first = (await cs.call('StartTransaction', start)) as { transactionId: number };
-    const mv = { connectorId: 2, transactionId: first.transactionId, meterValue: [{ timestamp: at(5), sampledValue: [{ value: '900' }] }] };
-    const stop = { transactionId: first.transactionId, meterStop: 1700, timestamp: at(9), transactionData: [{ timestamp: at(9), sampledValue: [{ value: '1700' }] }] };
+    const mv = {
+      connectorId: 2,
+      transactionId: first.transactionId,
+      meterValue: [{ timestamp: at(5), sampledValue: [{ value: '900' }] }],
+    };
+    const stop = {
+      transactionId: first.transactionId,
+      meterStop: 1700,
+      timestamp: at(9),
+      transactionData: [{ timestamp: at(9), sampledValue: [{ value: '1700' }] }],
+    };
     for (let i = 0; i < 2; i++) {
-      expect(((await cs.call('StartTransaction', start)) as { transactionId: number }).transactionId).toBe(first.transactionId);
+      expect(((await cs.call('StartTransaction', start)) as { transactionId: number }).transactionId).toBe(
+        first.transactionId,
+      );
       await cs.call('MeterValues', mv);
       await cs.call('StopTransaction', stop);
     }

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { RPCClient } from 'ocpp-rpc';
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { freePort } from '../support/free-port.js';
 import { aStation, seedParty, startGateway } from './helpers/gateway-harness.js';
@@ -54,7 +54,11 @@ async function connectAndBoot(options: Parameters<typeof ocppStation>[0]): Promi
 }
 
 /** The HTTP status of a refused upgrade (raw ws client, so the status is visible). */
-function upgradeStatus(url: string, options: ConstructorParameters<typeof WebSocket>[2] = {}, protocols = ['ocpp1.6']): Promise<number> {
+function upgradeStatus(
+  url: string,
+  options: ConstructorParameters<typeof WebSocket>[2] = {},
+  protocols = ['ocpp1.6'],
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, protocols, options);
     ws.on('unexpected-response', (_req, res) => {
@@ -69,7 +73,9 @@ function upgradeStatus(url: string, options: ConstructorParameters<typeof WebSoc
   });
 }
 
-const basic = (user: string, password: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+const basic = (user: string, password: string) => ({
+  Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
 
 describe('handshake', () => {
   it('refuses an unknown station and a path outside /ocpp/{identity} with 404', async () => {
@@ -85,28 +91,30 @@ describe('handshake', () => {
   });
 
   it('completes the handshake without a subprotocol, then closes with 1002, when none is common', async () => {
-    const { headers, closeCode } = await new Promise<{ headers: Record<string, unknown>; closeCode: number }>((resolve, reject) => {
-      const req = request(`http://127.0.0.1:${gw.port}/ocpp/P0`, {
-        headers: {
-          Connection: 'Upgrade',
-          Upgrade: 'websocket',
-          'Sec-WebSocket-Version': '13',
-          'Sec-WebSocket-Key': Buffer.from('0123456789abcdef').toString('base64'),
-          'Sec-WebSocket-Protocol': 'ocpp1.5',
-        },
-      });
-      req.on('upgrade', (res, socket, head: Buffer) => {
-        // An unmasked server close frame: 0x88, length, then the 2-byte code.
-        const done = (data: Buffer) => {
-          resolve({ headers: res.headers, closeCode: data[0] === 0x88 ? data.readUInt16BE(2) : -1 });
-          socket.destroy();
-        };
-        if (head.length > 0) done(head);
-        else socket.once('data', done);
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const { headers, closeCode } = await new Promise<{ headers: Record<string, unknown>; closeCode: number }>(
+      (resolve, reject) => {
+        const req = request(`http://127.0.0.1:${gw.port}/ocpp/P0`, {
+          headers: {
+            Connection: 'Upgrade',
+            Upgrade: 'websocket',
+            'Sec-WebSocket-Version': '13',
+            'Sec-WebSocket-Key': Buffer.from('0123456789abcdef').toString('base64'),
+            'Sec-WebSocket-Protocol': 'ocpp1.5',
+          },
+        });
+        req.on('upgrade', (res, socket, head: Buffer) => {
+          // An unmasked server close frame: 0x88, length, then the 2-byte code.
+          const done = (data: Buffer) => {
+            resolve({ headers: res.headers, closeCode: data[0] === 0x88 ? data.readUInt16BE(2) : -1 });
+            socket.destroy();
+          };
+          if (head.length > 0) done(head);
+          else socket.once('data', done);
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
     expect(headers['sec-websocket-protocol']).toBeUndefined();
     expect(closeCode).toBe(1002);
   });
@@ -121,7 +129,9 @@ describe('handshake', () => {
 
 describe('profile 1: basic auth over ws://', () => {
   it('accepts the right password (ocpp-rpc, strict)', async () => {
-    expect(await connectAndBoot({ url: gw.url, identity: 'P1', version: '1.6', password: 'profile-one-pw' })).toBe(true);
+    expect(await connectAndBoot({ url: gw.url, identity: 'P1', version: '1.6', password: 'profile-one-pw' })).toBe(
+      true,
+    );
   });
   it('refuses a wrong password, a missing one, and a username other than the identity with 401', async () => {
     expect(await upgradeStatus(`${gw.url}/P1`, { headers: basic('P1', 'wrong-password') })).toBe(401);
@@ -137,7 +147,13 @@ describe('profile 2: TLS + basic auth on OCPP_TLS_PORT', () => {
   it('connects over TLS with the right password and is refused with a wrong one', async () => {
     const ca = readFileSync(pki.ca);
     expect(
-      await connectAndBoot({ url: gw.tlsUrl!, identity: 'P2', version: '1.6', password: 'profile-two-pw', extra: { wsOpts: { ca } } as never }),
+      await connectAndBoot({
+        url: gw.tlsUrl!,
+        identity: 'P2',
+        version: '1.6',
+        password: 'profile-two-pw',
+        extra: { wsOpts: { ca } } as never,
+      }),
     ).toBe(true);
     expect(await upgradeStatus(`${gw.tlsUrl}/P2`, { ca, headers: basic('P2', 'nope-nope') })).toBe(401);
   });
@@ -152,7 +168,9 @@ describe('profile 3: mutual TLS, CN bound to the identity', () => {
 
   it('connects with a client certificate for its identity signed by TLS_CA (ocpp-rpc, strict 2.0.1)', async () => {
     const wsOpts = tlsOf(pki.client('P3'));
-    expect(await connectAndBoot({ url: gw.tlsUrl!, identity: 'P3', version: '2.0.1', extra: { wsOpts } as never })).toBe(true);
+    expect(
+      await connectAndBoot({ url: gw.tlsUrl!, identity: 'P3', version: '2.0.1', extra: { wsOpts } as never }),
+    ).toBe(true);
   });
 
   it('refuses another CN, a certificate from another CA, no certificate, and the plain port (403)', async () => {

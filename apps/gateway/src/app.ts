@@ -41,7 +41,12 @@ export async function build(deps: GatewayDeps): Promise<Gateway> {
     deps.stationCalls ??
     createStationCalls({ nodeId: deps.nodeId, defaultTimeoutMs: config.ocppCallTimeoutMs, logger: log });
 
-  const batcher = new CommitBatcher(deps.store.db, { maxBatch: tuning.maxBatch, logger: log });
+  const batcher = new CommitBatcher(deps.store.db, {
+    maxBatch: tuning.maxBatch,
+    // PGlite: one connection, so one transaction at a time; PostgreSQL: overlap a few.
+    concurrency: tuning.commitConcurrency ?? (deps.store.dialect === 'pglite' ? 1 : 4),
+    logger: log,
+  });
   const frames = new FrameLogBuffer(deps.nodeId, config.ocppMaxFrameBytes);
   const lastSeen = new LastSeenBuffer();
   batcher.carry(frames);
@@ -104,7 +109,10 @@ export async function build(deps: GatewayDeps): Promise<Gateway> {
     commitStats: batcher.stats,
     async listen() {
       const port = await listenOn(plain, config.ocppPort, config.host);
-      const tlsPort = secure && config.ocppTlsPort !== undefined ? await listenOn(secure, config.ocppTlsPort, config.host) : undefined;
+      const tlsPort =
+        secure && config.ocppTlsPort !== undefined
+          ? await listenOn(secure, config.ocppTlsPort, config.host)
+          : undefined;
       if (pingMs > 0) timers.push(setInterval(() => connections.sweep(), pingMs).unref());
       timers.push(
         setInterval(() => {

@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 export interface GatewayTuning {
   /** Most messages per group commit (default 500). */
   maxBatch?: number;
+  /** Batch transactions in flight at once (default 4 on PostgreSQL, always 1 on PGlite). */
+  commitConcurrency?: number;
   /** How often buffered frames and last-seen times are committed without messages (ms, default 250). */
   flushIntervalMs?: number;
   /** Bad frames tolerated per minute before the socket is closed (default 20). */

@@ -1,3 +1,3 @@
 export { build, type Gateway } from './app.js';
 export type { GatewayDeps, GatewayTuning } from './deps.js';
-export { CommitBatcher, type BatchWork } from './persistence/commit-batcher.js';
+export { type BatchWork, CommitBatcher } from './persistence/commit-batcher.js';

@@ -58,7 +58,9 @@ describe('CommitBatcher on PGlite', () => {
       batcher.run(async (repos) => {
         await event('retry-bad')(repos);
         // Violates the foreign key: the whole first transaction rolls back.
-        await repos.stationActivity.addEvents([{ stationId: 999_999, kind: 'retry-bad', payload: {}, occurredAt: new Date() }]);
+        await repos.stationActivity.addEvents([
+          { stationId: 999_999, kind: 'retry-bad', payload: {}, occurredAt: new Date() },
+        ]);
       }),
       batcher.run(event('retry-ok')),
     ]);

@@ -6,5 +6,5 @@ export * from './authorization-status.mapping.js';
 export * from './connector-status.mapping.js';
 export * from './evse-identity.js';
 export * from './measurand.normalizer.js';
-export * from './station-password.js';
 export * from './ocpi/location.view.js';
+export * from './station-password.js';

@@ -29,7 +29,8 @@ describe('connector status → OCPI EVSE status', () => {
     ['Faulted', 'OUTOFORDER'],
     ['Bogus', 'UNKNOWN'],
   ])('%s → %s', (ocpp, ocpi) => expect(toEvseStatus(ocpp)).toBe(ocpi));
-  it('an offline station is UNKNOWN whatever its last status', () => expect(toEvseStatus('Available', false)).toBe('UNKNOWN'));
+  it('an offline station is UNKNOWN whatever its last status', () =>
+    expect(toEvseStatus('Available', false)).toBe('UNKNOWN'));
 });
 
 describe('meter value normalization', () => {
@@ -65,7 +66,10 @@ describe('meter value normalization', () => {
     const samples = normalizeMeterValues2([
       {
         timestamp: '2024-01-01T10:00:00Z',
-        sampledValue: [{ value: 3.2, unitOfMeasure: { unit: 'kWh' } }, { value: 11, measurand: 'Power.Active.Import', unitOfMeasure: { unit: 'W', multiplier: 3 } }],
+        sampledValue: [
+          { value: 3.2, unitOfMeasure: { unit: 'kWh' } },
+          { value: 11, measurand: 'Power.Active.Import', unitOfMeasure: { unit: 'W', multiplier: 3 } },
+        ],
       },
     ]);
     expect(samples.map((s) => [s.unit, s.value])).toEqual([

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { BusMessage, CallBus, CallReplyMessage, CallRequestMessage } from './call-bus.js';
 import {
   deserializeCallError,
-  serializeCallError,
   StationCallTimeoutError,
   StationOfflineError,
+  serializeCallError,
 } from './station-call.errors.js';
 import type { StationRegistry } from './station-registry.js';
 
@@ -98,14 +98,29 @@ export class StationCalls {
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
     if (this.local?.has(identity)) return (await this.local.call(identity, action, payload, timeoutMs)) as T;
     const owner = await this.options.registry.owner(identity);
-    if (owner === undefined || owner === this.options.nodeId || !this.options.bus) throw new StationOfflineError(identity);
+    if (owner === undefined || owner === this.options.nodeId || !this.options.bus)
+      throw new StationOfflineError(identity);
     await this.start();
     return (await this.forward(owner, identity, action, payload, timeoutMs)) as T;
   }
 
-  private forward(owner: string, identity: string, action: string, payload: unknown, timeoutMs: number): Promise<unknown> {
+  private forward(
+    owner: string,
+    identity: string,
+    action: string,
+    payload: unknown,
+    timeoutMs: number,
+  ): Promise<unknown> {
     const id = randomUUID();
-    const request: CallRequestMessage = { t: 'req', id, from: this.options.nodeId, identity, action, payload, timeoutMs };
+    const request: CallRequestMessage = {
+      t: 'req',
+      id,
+      from: this.options.nodeId,
+      identity,
+      action,
+      payload,
+      timeoutMs,
+    };
     // The owner queues the call behind others and times it from sending; allow for the queue
     // and the hop, then give up ourselves (a dead owner never answers).
     const waitMs = timeoutMs * 2 + (this.options.routingGraceMs ?? 2_000);

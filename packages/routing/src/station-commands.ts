@@ -16,11 +16,13 @@ export interface CommandIdToken {
 }
 
 function only16(version: ProtocolVersion, what: string): void {
-  if (version !== '1.6') throw new StationCallInvalidError(`${what} exists only in OCPP 1.6 (station speaks ${version})`);
+  if (version !== '1.6')
+    throw new StationCallInvalidError(`${what} exists only in OCPP 1.6 (station speaks ${version})`);
 }
 
 function only2(version: ProtocolVersion, what: string): void {
-  if (version === '1.6') throw new StationCallInvalidError(`${what} exists only in OCPP 2.0.1 / 2.1 (station speaks 1.6)`);
+  if (version === '1.6')
+    throw new StationCallInvalidError(`${what} exists only in OCPP 2.0.1 / 2.1 (station speaks 1.6)`);
 }
 
 /** Drops `undefined` members so optional fields are absent, as the schemas require. */
@@ -41,12 +43,21 @@ export const stationCommands = {
     if (v === '1.6') {
       return {
         action: 'RemoteStartTransaction',
-        payload: clean({ connectorId: a.evseId, idTag: a.idToken.idToken.slice(0, 20), chargingProfile: a.chargingProfile }),
+        payload: clean({
+          connectorId: a.evseId,
+          idTag: a.idToken.idToken.slice(0, 20),
+          chargingProfile: a.chargingProfile,
+        }),
       };
     }
     return {
       action: 'RequestStartTransaction',
-      payload: clean({ evseId: a.evseId, idToken: a.idToken, remoteStartId: a.remoteStartId, chargingProfile: a.chargingProfile }),
+      payload: clean({
+        evseId: a.evseId,
+        idToken: a.idToken,
+        remoteStartId: a.remoteStartId,
+        chargingProfile: a.chargingProfile,
+      }),
     };
   },
 
@@ -54,7 +65,8 @@ export const stationCommands = {
   remoteStop(v: ProtocolVersion, a: { transactionUid: string }): StationCommand {
     if (v === '1.6') {
       const id = Number(a.transactionUid);
-      if (!Number.isInteger(id)) throw new StationCallInvalidError(`1.6 transaction ids are integers (got ${a.transactionUid})`);
+      if (!Number.isInteger(id))
+        throw new StationCallInvalidError(`1.6 transaction ids are integers (got ${a.transactionUid})`);
       return { action: 'RemoteStopTransaction', payload: { transactionId: id } };
     }
     return { action: 'RequestStopTransaction', payload: { transactionId: a.transactionUid } };
@@ -83,7 +95,8 @@ export const stationCommands = {
 
   /** `message` is spelled per version (e.g. 1.6 `StatusNotification`, 2.x `StatusNotification`). */
   triggerMessage(v: ProtocolVersion, a: { message: string; evseId?: number }): StationCommand {
-    if (v === '1.6') return { action: 'TriggerMessage', payload: clean({ requestedMessage: a.message, connectorId: a.evseId }) };
+    if (v === '1.6')
+      return { action: 'TriggerMessage', payload: clean({ requestedMessage: a.message, connectorId: a.evseId }) };
     return {
       action: 'TriggerMessage',
       payload: clean({ requestedMessage: a.message, evse: a.evseId === undefined ? undefined : { id: a.evseId } }),
@@ -122,7 +135,9 @@ export const stationCommands = {
 
   setVariables(
     v: ProtocolVersion,
-    a: { items: Array<{ component: string; variable: string; value: string; evseId?: number; attributeType?: string }> },
+    a: {
+      items: Array<{ component: string; variable: string; value: string; evseId?: number; attributeType?: string }>;
+    },
   ): StationCommand {
     only2(v, 'SetVariables');
     return {
@@ -157,7 +172,12 @@ export const stationCommands = {
     }
     return {
       action: 'ReserveNow',
-      payload: clean({ id: a.reservationId, expiryDateTime: a.expiresAt.toISOString(), idToken: a.idToken, evseId: a.evseId }),
+      payload: clean({
+        id: a.reservationId,
+        expiryDateTime: a.expiresAt.toISOString(),
+        idToken: a.idToken,
+        evseId: a.evseId,
+      }),
     };
   },
 
@@ -167,12 +187,14 @@ export const stationCommands = {
 
   /** `profile` is the version's own ChargingProfile object (1.6 csChargingProfiles / 2.x chargingProfile). */
   setChargingProfile(v: ProtocolVersion, a: { evseId: number; profile: Record<string, unknown> }): StationCommand {
-    if (v === '1.6') return { action: 'SetChargingProfile', payload: { connectorId: a.evseId, csChargingProfiles: a.profile } };
+    if (v === '1.6')
+      return { action: 'SetChargingProfile', payload: { connectorId: a.evseId, csChargingProfiles: a.profile } };
     return { action: 'SetChargingProfile', payload: { evseId: a.evseId, chargingProfile: a.profile } };
   },
 
   clearChargingProfile(v: ProtocolVersion, a: { profileId?: number; evseId?: number } = {}): StationCommand {
-    if (v === '1.6') return { action: 'ClearChargingProfile', payload: clean({ id: a.profileId, connectorId: a.evseId }) };
+    if (v === '1.6')
+      return { action: 'ClearChargingProfile', payload: clean({ id: a.profileId, connectorId: a.evseId }) };
     return {
       action: 'ClearChargingProfile',
       payload: clean({
@@ -182,7 +204,10 @@ export const stationCommands = {
     };
   },
 
-  getCompositeSchedule(v: ProtocolVersion, a: { evseId: number; durationS: number; rateUnit?: 'W' | 'A' }): StationCommand {
+  getCompositeSchedule(
+    v: ProtocolVersion,
+    a: { evseId: number; durationS: number; rateUnit?: 'W' | 'A' },
+  ): StationCommand {
     if (v === '1.6') {
       return {
         action: 'GetCompositeSchedule',

@@ -10,10 +10,10 @@ import {
   type LocalStations,
   MemoryStationRegistry,
   StationCallInvalidError,
+  StationCalls,
   StationCallTimeoutError,
   StationOfflineError,
   stationCommands,
-  StationCalls,
 } from '../src/index.js';
 
 const { url, prefix } = testRedis();
@@ -23,7 +23,13 @@ afterAll(async () => {
 });
 
 function node(id: string): StationCalls {
-  const calls = createStationCalls({ nodeId: id, redisUrl: url, prefix: `${prefix}:`, defaultTimeoutMs: 500, registryTtlMs: 1_000 });
+  const calls = createStationCalls({
+    nodeId: id,
+    redisUrl: url,
+    prefix: `${prefix}:`,
+    defaultTimeoutMs: 500,
+    registryTtlMs: 1_000,
+  });
   opened.push(calls);
   return calls;
 }
@@ -46,7 +52,11 @@ describe('StationCalls over Redis', () => {
     const b = node('node-b');
     await b.attach(fakeGateway(['ST-1']));
     expect(await b.registry.claim('ST-1', 'node-b')).toBeUndefined();
-    expect(await a.call('ST-1', 'Reset', { type: 'Soft' })).toEqual({ identity: 'ST-1', action: 'Reset', payload: { type: 'Soft' } });
+    expect(await a.call('ST-1', 'Reset', { type: 'Soft' })).toEqual({
+      identity: 'ST-1',
+      action: 'Reset',
+      payload: { type: 'Soft' },
+    });
   });
 
   it('rebuilds typed errors on the caller and reports an unowned station offline', async () => {
@@ -55,7 +65,10 @@ describe('StationCalls over Redis', () => {
     await b.attach(fakeGateway(['ST-2']));
     await b.registry.claim('ST-2', 'node-d');
     await expect(a.call('ST-2', 'Silent', {})).rejects.toBeInstanceOf(StationCallTimeoutError);
-    await expect(a.call('ST-2', 'Bad', {})).rejects.toMatchObject({ code: 'call_invalid', details: { version: '1.6' } });
+    await expect(a.call('ST-2', 'Bad', {})).rejects.toMatchObject({
+      code: 'call_invalid',
+      details: { version: '1.6' },
+    });
     await expect(a.call('ST-NOBODY', 'Reset', {})).rejects.toBeInstanceOf(StationOfflineError);
   });
 

@@ -55,7 +55,10 @@ function sessions(count: number): PricingSession[] {
       end_date_time: `2024-03-${day}T${endHour}:${String(minutes % 60).padStart(2, '0')}:00Z`,
       time_zone: 'Europe/Amsterdam',
       charging_periods: [
-        { start_date_time: `2024-03-${day}T${hour}:00:00Z`, dimensions: [{ type: 'ENERGY', volume: 5 + (i % 400) / 10 }] },
+        {
+          start_date_time: `2024-03-${day}T${hour}:00:00Z`,
+          dimensions: [{ type: 'ENERGY', volume: 5 + (i % 400) / 10 }],
+        },
         {
           start_date_time: `2024-03-${day}T${String(Number(hour) + 2).padStart(2, '0')}:00:00Z`,
           dimensions: [{ type: 'PARKING_TIME', volume: Number(((minutes % 60) / 60).toFixed(4)) }],
@@ -103,11 +106,15 @@ function measure(label: string, run: (s: PricingSession) => unknown, inputs: Pri
 const inputs = sessions(500);
 const simple = compileTariff(simpleTariff);
 const peak = compileTariff(peakTariff);
-console.log(`node ${process.version}, single thread, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `node ${process.version}, single thread, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const headline = measure('simple session, compiled tariff', (s) => priceSession(simple, s), inputs);
 // BENCH_ONLY_SIMPLE=1 for profiling the headline case alone.
 if (process.env.BENCH_ONLY_SIMPLE === undefined) {
-measure('simple session, raw tariff (validate+compile each)', (s) => priceSession(simpleTariff, s), inputs);
-measure('time-of-day tariff (17-21h, Europe/Amsterdam)', (s) => priceSession(peak, s), inputs);
+  measure('simple session, raw tariff (validate+compile each)', (s) => priceSession(simpleTariff, s), inputs);
+  measure('time-of-day tariff (17-21h, Europe/Amsterdam)', (s) => priceSession(peak, s), inputs);
 }
 console.log(`target 100,000 simple sessions per CPU second: ${headline >= 100_000 ? 'MET' : 'NOT MET'}`);

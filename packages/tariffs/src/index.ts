@@ -7,7 +7,7 @@ export type { CompiledTariff } from './compile/compiled-tariff.types.js';
 export { compileTariff, isCompiledTariff } from './compile/tariff.compiler.js';
 export { isValidAt, selectTariff, type TariffLike } from './compile/tariff.selector.js';
 export { formatDateTime, parseDateTime } from './datetime/date-time.parser.js';
-export { formatIssue, type IssueSeverity, type TariffIssue, TariffInputError } from './errors.js';
+export { formatIssue, type IssueSeverity, TariffInputError, type TariffIssue } from './errors.js';
 export { estimateRunningCost } from './pricing/running-cost.estimator.js';
 export { type PriceSessionOptions, priceSession } from './pricing/session.pricer.js';
 export { OUTPUT_DECIMALS, roundForOutput } from './rounding.js';

@@ -30,7 +30,10 @@ describe('ZoneClock', () => {
       ['2024-03-31T01:00:00.000Z', 2],
     ]);
     const fall = clock.offsetSegments(Date.parse('2024-10-26T12:00:00Z'), Date.parse('2024-10-27T12:00:00Z'));
-    expect(fall.map((s) => new Date(s.from).toISOString())).toEqual(['2024-10-26T12:00:00.000Z', '2024-10-27T01:00:00.000Z']);
+    expect(fall.map((s) => new Date(s.from).toISOString())).toEqual([
+      '2024-10-26T12:00:00.000Z',
+      '2024-10-27T01:00:00.000Z',
+    ]);
   });
 
   it('lists both occurrences of a repeated local time', () => {

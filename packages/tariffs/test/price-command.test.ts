@@ -41,7 +41,11 @@ function errorOf(run: () => unknown): TariffInputError {
 
 describe('priceTariffCommand', () => {
   it('returns exactly the CDR cost fields, as JSON numbers', () => {
-    const out = priceTariffCommand({ tariffJson: JSON.stringify(peak), cdrJson: JSON.stringify(cdr()), timeZone: 'UTC' });
+    const out = priceTariffCommand({
+      tariffJson: JSON.stringify(peak),
+      cdrJson: JSON.stringify(cdr()),
+      timeZone: 'UTC',
+    });
     // UTC: 15:00-17:00 off-peak 10 kWh × 0.30; 30 min parking × 1.20/h.
     expect(out).toEqual({
       total_cost: { excl_vat: 4.1, incl_vat: 4.961 },
@@ -123,7 +127,10 @@ describe('priceTariffCommand', () => {
       { charging_periods: [period('2024-05-06T16:00:00Z'), period('2024-05-06T15:30:00Z')] },
       'cdr.charging_periods[1].start_date_time: is before the previous period start',
     ],
-    [{ cdr_location: { time_zone: 'Europe/Atlantis' } }, 'cdr.cdr_location.time_zone: unknown IANA time zone "Europe/Atlantis"'],
+    [
+      { cdr_location: { time_zone: 'Europe/Atlantis' } },
+      'cdr.cdr_location.time_zone: unknown IANA time zone "Europe/Atlantis"',
+    ],
   ])('rejects %j', (overrides, message) => {
     expect(errorOf(() => priceTariffCommand({ tariffJson: peak, cdrJson: cdr(overrides) })).message).toBe(message);
   });
@@ -134,7 +141,9 @@ describe('priceTariffCommand', () => {
     );
     expect(errorOf(() => priceTariffCommand({ tariffJson: '{', cdrJson: cdr() })).path).toBe('tariff');
     expect(errorOf(() => priceTariffCommand({ tariffJson: peak, cdrJson: '[1,' })).path).toBe('cdr');
-    expect(errorOf(() => priceTariffCommand({ tariffJson: peak, cdrJson: [] })).message).toBe('cdr: must be a CDR object, got []');
+    expect(errorOf(() => priceTariffCommand({ tariffJson: peak, cdrJson: [] })).message).toBe(
+      'cdr: must be a CDR object, got []',
+    );
     const broken = { ...peak, elements: [el([pc('ENERGY', 0.3, undefined, 0)])] };
     expect(errorOf(() => priceTariffCommand({ tariffJson: broken, cdrJson: cdr() })).message).toBe(
       'tariff.elements[0].price_components[0].step_size: must be > 0, got 0',

@@ -47,7 +47,11 @@ describe('estimateRunningCost', () => {
       el([pc('TIME', 2, 20, 600)], { reservation: 'RESERVATION' }),
       el([pc('ENERGY', 0.25, 10)]),
     ]);
-    const r = estimateRunningCost(rt, active([period('2024-05-06T10:00:00Z', d.reservation(0.25))]), '2024-05-06T10:15:00Z');
+    const r = estimateRunningCost(
+      rt,
+      active([period('2024-05-06T10:00:00Z', d.reservation(0.25))]),
+      '2024-05-06T10:15:00Z',
+    );
     expectTotal(r, 0.5, 0.6); // 15 min × 2/h, no expiry fee
   });
 

@@ -2,7 +2,7 @@
  * Tariff validation: readable messages located by JSON paths.
  */
 import { describe, expect, it } from 'vitest';
-import { compileTariff, type TariffIssue, TariffInputError, validateTariff } from '../src/index.js';
+import { compileTariff, TariffInputError, type TariffIssue, validateTariff } from '../src/index.js';
 import { el, pc, tariff } from './helpers/builders.js';
 
 const errors = (t: unknown): TariffIssue[] => validateTariff(t).filter((i) => i.severity === 'error');
@@ -42,7 +42,12 @@ describe('validateTariff', () => {
   });
 
   it('flags unknown dimension types, naming CDR dimension types as such', () => {
-    const t = tariff([el([{ type: 'RESERVATION_TIME', price: 1, step_size: 1 } as never, { type: 'KWH', price: 1, step_size: 1 } as never])]);
+    const t = tariff([
+      el([
+        { type: 'RESERVATION_TIME', price: 1, step_size: 1 } as never,
+        { type: 'KWH', price: 1, step_size: 1 } as never,
+      ]),
+    ]);
     expect(errors(t).map((i) => i.message)).toEqual([
       '"RESERVATION_TIME" is a CdrDimensionType, not a TariffDimensionType (expected ENERGY, FLAT, PARKING_TIME or TIME)',
       '"KWH" is not a TariffDimensionType (expected ENERGY, FLAT, PARKING_TIME or TIME)',
@@ -61,7 +66,9 @@ describe('validateTariff', () => {
   });
 
   it('requires step_size > 0 except for FLAT (the spec free-of-charge example uses 0)', () => {
-    const t = tariff([el([pc('FLAT', 0, undefined, 0), pc('TIME', 1, undefined, 0), pc('PARKING_TIME', 1, undefined, 1.5)])]);
+    const t = tariff([
+      el([pc('FLAT', 0, undefined, 0), pc('TIME', 1, undefined, 0), pc('PARKING_TIME', 1, undefined, 1.5)]),
+    ]);
     expect(errors(t).map((i) => `${i.path}: ${i.message}`)).toEqual([
       'tariff.elements[0].price_components[1].step_size: must be > 0, got 0',
       'tariff.elements[0].price_components[2].step_size: must be an integer, got 1.5',
@@ -73,12 +80,16 @@ describe('validateTariff', () => {
       path: 'tariff.elements[0].restrictions.min_kwh',
       message: 'can never apply: min_kwh (50) ≥ max_kwh (20); max_kwh is exclusive',
     });
-    expect(paths(errors(withRestrictions({ min_power: 11, max_power: 11 })))).toEqual(['tariff.elements[0].restrictions.min_power']);
+    expect(paths(errors(withRestrictions({ min_power: 11, max_power: 11 })))).toEqual([
+      'tariff.elements[0].restrictions.min_power',
+    ]);
     expect(paths(errors(withRestrictions({ min_duration: 600, max_duration: 60 })))).toEqual([
       'tariff.elements[0].restrictions.min_duration',
     ]);
     expect(paths(errors(withRestrictions({ max_kwh: 0 })))).toEqual(['tariff.elements[0].restrictions.max_kwh']);
-    expect(errors(withRestrictions({ start_date: '2024-02-01', end_date: '2024-02-01' }))[0].message).toMatch(/can never apply/);
+    expect(errors(withRestrictions({ start_date: '2024-02-01', end_date: '2024-02-01' }))[0].message).toMatch(
+      /can never apply/,
+    );
   });
 
   it('flags bad time, date, weekday and reservation formats', () => {

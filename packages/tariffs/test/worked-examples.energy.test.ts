@@ -71,7 +71,9 @@ describe('energy tariffs (mod_tariffs examples)', () => {
   it('the tariff end date: a later session needs the successor tariff', () => {
     const old = tariff([el([pc('ENERGY', 0.25, 10)])], { id: 'OLD', end_date_time: '2019-06-30T23:59:59Z' });
     const successor = tariff([el([pc('ENERGY', 0.3, 10)])], { id: 'NEW', start_date_time: '2019-07-01T00:00:00Z' });
-    const july = session('2019-07-01T08:00:00Z', '2019-07-01T09:00:00Z', [period('2019-07-01T08:00:00Z', d.energy(10))]);
+    const july = session('2019-07-01T08:00:00Z', '2019-07-01T09:00:00Z', [
+      period('2019-07-01T08:00:00Z', d.energy(10)),
+    ]);
     expect(() => priceSession(old, july)).toThrow(TariffInputError);
     expect(() => priceSession(old, july)).toThrow(/tariff\.end_date_time: no tariff is valid at the session start/);
     const r = priceSession([old, successor], july);

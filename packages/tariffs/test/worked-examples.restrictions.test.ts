@@ -82,11 +82,19 @@ describe('max_duration (mod_tariffs example)', () => {
 
 describe('boundaries inside one charging period', () => {
   it('peak 17:00-21:00 local: 16:00-18:00 with 10 kWh is split 5 + 5 kWh at 17:00 (0.30 / 0.45)', () => {
-    const t = tariff([el([pc('ENERGY', 0.45, 21)], { start_time: '17:00', end_time: '21:00' }), el([pc('ENERGY', 0.3, 21)])]);
+    const t = tariff([
+      el([pc('ENERGY', 0.45, 21)], { start_time: '17:00', end_time: '21:00' }),
+      el([pc('ENERGY', 0.3, 21)]),
+    ]);
     // 16:00 CEST = 14:00Z.
     const r = priceSession(
       t,
-      session('2024-05-06T14:00:00Z', '2024-05-06T16:00:00Z', [period('2024-05-06T14:00:00Z', d.energy(10))], 'Europe/Amsterdam'),
+      session(
+        '2024-05-06T14:00:00Z',
+        '2024-05-06T16:00:00Z',
+        [period('2024-05-06T14:00:00Z', d.energy(10))],
+        'Europe/Amsterdam',
+      ),
     );
     expectTotal(r, 3.75, 4.5375);
     expect(r.chargingPeriods.map((p) => [p.start_date_time, p.dimensions[0].volume])).toEqual([
@@ -123,7 +131,10 @@ describe('boundaries inside one charging period', () => {
 
   it('a time range over midnight (22:00-06:00) applies on both sides of it', () => {
     const t = tariff([el([pc('TIME', 1)], { start_time: '22:00', end_time: '06:00' }), el([pc('TIME', 3)])]);
-    const r = priceSession(t, session('2024-05-06T21:00:00Z', '2024-05-07T07:00:00Z', [period('2024-05-06T21:00:00Z')]));
+    const r = priceSession(
+      t,
+      session('2024-05-06T21:00:00Z', '2024-05-07T07:00:00Z', [period('2024-05-06T21:00:00Z')]),
+    );
     // 21-22 day (3) + 22-06 night (8 × 1) + 06-07 day (3).
     expectTotal(r, 14, 14);
   });

@@ -100,8 +100,14 @@ describe('complex tariff: start fee, current- and weekday-dependent time, daytim
 
 describe('step_size when switching tariff elements (mod_tariffs "Example Tariff", no VAT)', () => {
   const stepTariff = tariff([
-    el([pc('TIME', 1.2, undefined, 1800), pc('PARKING_TIME', 1, undefined, 900)], { start_time: '00:00', end_time: '17:00' }),
-    el([pc('TIME', 2.4, undefined, 900), pc('PARKING_TIME', 1, undefined, 900)], { start_time: '17:00', end_time: '20:00' }),
+    el([pc('TIME', 1.2, undefined, 1800), pc('PARKING_TIME', 1, undefined, 900)], {
+      start_time: '00:00',
+      end_time: '17:00',
+    }),
+    el([pc('TIME', 2.4, undefined, 900), pc('PARKING_TIME', 1, undefined, 900)], {
+      start_time: '17:00',
+      end_time: '20:00',
+    }),
     el([pc('TIME', 2.4, undefined, 900)], { start_time: '20:00', end_time: '00:00' }),
   ]);
   /** Local winter time in Amsterdam is UTC+1: local hh:mm on 2024-01-15 as a UTC instant. */
@@ -110,7 +116,12 @@ describe('step_size when switching tariff elements (mod_tariffs "Example Tariff"
   it('#1 plug in 16:55, charge 10 min, park 2 min: 0.10 + 0.20 + 0.25 (15 min parking) = 0.55', () => {
     const r = priceSession(
       stepTariff,
-      session(local('16:55'), local('17:07'), [period(local('16:55')), period(local('17:05'), d.parking(0.0333))], 'Europe/Amsterdam'),
+      session(
+        local('16:55'),
+        local('17:07'),
+        [period(local('16:55')), period(local('17:05'), d.parking(0.0333))],
+        'Europe/Amsterdam',
+      ),
     );
     expectTotal(r, 0.55, 0.55);
     expect(r.breakdown.map((l) => [l.type, l.elementIndex, l.billedVolume, l.exclVat])).toEqual([
@@ -122,7 +133,10 @@ describe('step_size when switching tariff elements (mod_tariffs "Example Tariff"
   });
 
   it('#2 plug in 16:35, charge 35 min: 35 → 45 min total, 20 min billed after 17:00: 0.50 + 0.80 = 1.30', () => {
-    const r = priceSession(stepTariff, session(local('16:35'), local('17:10'), [period(local('16:35'))], 'Europe/Amsterdam'));
+    const r = priceSession(
+      stepTariff,
+      session(local('16:35'), local('17:10'), [period(local('16:35'))], 'Europe/Amsterdam'),
+    );
     expectTotal(r, 1.3, 1.3);
     expect(r.breakdown.map((l) => l.billedVolume)).toEqual(['1500', '1200']);
   });
@@ -130,7 +144,12 @@ describe('step_size when switching tariff elements (mod_tariffs "Example Tariff"
   it('#3 plug in 19:40, charge 12 min, park 20 min (free after 20:00): 0.48 + 0.25 = 0.73', () => {
     const r = priceSession(
       stepTariff,
-      session(local('19:40'), local('20:12'), [period(local('19:40')), period(local('19:52'), d.parking(0.3333))], 'Europe/Amsterdam'),
+      session(
+        local('19:40'),
+        local('20:12'),
+        [period(local('19:40')), period(local('19:52'), d.parking(0.3333))],
+        'Europe/Amsterdam',
+      ),
     );
     // 8 billable parking minutes before 20:00 are rounded up to 15; parking after 20:00 is free.
     expectTotal(r, 0.73, 0.73);
@@ -143,12 +162,12 @@ describe('step_size when switching tariff elements (mod_tariffs "Example Tariff"
 
 describe('step_size over TIME and PARKING_TIME (mod_cdrs step_size paragraph)', () => {
   it('rounds the session total of time: 6 min @5/h + 22 min @7/h with 10 min steps = 0.50 + 2.80', () => {
-    const t = tariff([
-      el([pc('TIME', 5, undefined, 600)], { end_time: '17:00' }),
-      el([pc('TIME', 7, undefined, 600)]),
-    ]);
+    const t = tariff([el([pc('TIME', 5, undefined, 600)], { end_time: '17:00' }), el([pc('TIME', 7, undefined, 600)])]);
     // One period across 17:00: the engine splits it (6 + 22 min), then bills 28 → 30 min.
-    const r = priceSession(t, session('2024-05-06T16:54:00Z', '2024-05-06T17:22:00Z', [period('2024-05-06T16:54:00Z')]));
+    const r = priceSession(
+      t,
+      session('2024-05-06T16:54:00Z', '2024-05-06T17:22:00Z', [period('2024-05-06T16:54:00Z')]),
+    );
     expectTotal(r, 3.3, 3.3);
     expect(r.breakdown.map((l) => l.billedVolume)).toEqual(['360', '1440']);
   });

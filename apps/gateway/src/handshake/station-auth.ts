@@ -15,9 +15,7 @@ export interface HandshakeCredentials {
 }
 
 /** Outcome of {@link authenticateStation}. */
-export type AuthDecision =
-  | { ok: true }
-  | { ok: false; status: 401 | 403; reason: string; challenge: boolean };
+export type AuthDecision = { ok: true } | { ok: false; status: 401 | 403; reason: string; challenge: boolean };
 
 /** Reads `Basic base64(user:password)` (RFC 7617); the password may contain `:`. */
 export function parseBasicAuth(header: string | undefined): { user: string; password: string } | undefined {
@@ -45,10 +43,20 @@ export async function authenticateStation(station: StationRow, c: HandshakeCrede
   }
   if (profile === 3) {
     if (!c.clientCertAuthorized) {
-      return { ok: false, status: 403, reason: 'profile 3 requires a client certificate signed by the hub CA', challenge: false };
+      return {
+        ok: false,
+        status: 403,
+        reason: 'profile 3 requires a client certificate signed by the hub CA',
+        challenge: false,
+      };
     }
     if (c.clientCertCn !== c.identity) {
-      return { ok: false, status: 403, reason: 'client certificate CN does not match the station identity', challenge: false };
+      return {
+        ok: false,
+        status: 403,
+        reason: 'client certificate CN does not match the station identity',
+        challenge: false,
+      };
     }
     return { ok: true };
   }

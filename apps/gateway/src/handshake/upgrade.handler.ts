@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
+import type { Config } from '@chargebridge/config';
 import { hashStationPassword } from '@chargebridge/domain';
 import { chooseSubprotocol, fromSubprotocol } from '@chargebridge/ocpp';
 import { repositories, type StationRow, type Store } from '@chargebridge/store';
-import type { Config } from '@chargebridge/config';
 import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { gatewayMetrics } from '../metrics/gateway.metrics.js';
@@ -23,7 +23,12 @@ export interface UpgradeDeps {
 }
 
 /** A station that is not provisioned: 404, or (OCPP_AUTO_REGISTER) created Pending under the hub's party. */
-async function autoRegister(deps: UpgradeDeps, identity: string, req: IncomingMessage, secure: boolean): Promise<StationRow> {
+async function autoRegister(
+  deps: UpgradeDeps,
+  identity: string,
+  req: IncomingMessage,
+  secure: boolean,
+): Promise<StationRow> {
   const basic = parseBasicAuth(req.headers.authorization);
   const { row } = await repositories(deps.store.db).stations.upsert({
     identity,
@@ -53,7 +58,13 @@ export function upgradeHandler(deps: UpgradeDeps, secure: boolean) {
   };
 }
 
-async function handle(deps: UpgradeDeps, secure: boolean, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+async function handle(
+  deps: UpgradeDeps,
+  secure: boolean,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): Promise<void> {
   const identity = parseStationIdentity(req.url);
   if (!identity) {
     gatewayMetrics.handshakes.inc({ outcome: 'bad_path' });
@@ -79,7 +90,11 @@ async function handle(deps: UpgradeDeps, secure: boolean, req: IncomingMessage, 
   if (!decision.ok) {
     deps.logger.info({ stationId: identity, status: decision.status, reason: decision.reason }, 'station refused');
     gatewayMetrics.handshakes.inc({ outcome: decision.status === 401 ? 'unauthorized' : 'forbidden' });
-    return rejectUpgrade(socket, decision.status, decision.challenge ? { 'WWW-Authenticate': 'Basic realm="OCPP"' } : {});
+    return rejectUpgrade(
+      socket,
+      decision.status,
+      decision.challenge ? { 'WWW-Authenticate': 'Basic realm="OCPP"' } : {},
+    );
   }
   if (socket.destroyed) return;
   const accepted = station;

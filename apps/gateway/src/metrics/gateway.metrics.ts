@@ -11,7 +11,12 @@ function getOrCreate<T>(name: string, create: () => T): T {
 export const gatewayMetrics = {
   connected: getOrCreate(
     'chargebridge_ocpp_connected_stations',
-    () => new Gauge({ name: 'chargebridge_ocpp_connected_stations', help: 'Stations connected, by OCPP version', labelNames: ['version'] }),
+    () =>
+      new Gauge({
+        name: 'chargebridge_ocpp_connected_stations',
+        help: 'Stations connected, by OCPP version',
+        labelNames: ['version'],
+      }),
   ),
   messages: getOrCreate(
     'chargebridge_ocpp_messages_total',

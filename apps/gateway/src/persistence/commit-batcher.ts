@@ -25,6 +25,12 @@ interface Item {
 export interface CommitBatcherOptions {
   /** Most messages in one transaction (default 500). */
   maxBatch?: number;
+  /**
+   * Transactions in flight at once (default 1). PGlite has one connection: keep 1. On PostgreSQL
+   * a few overlap the round trips of one batch with the next; a station never has two messages in
+   * flight (its serial lane), so its messages cannot land in two concurrent batches.
+   */
+  concurrency?: number;
   logger: Logger;
 }
 
@@ -40,10 +46,12 @@ export interface CommitBatcherOptions {
  */
 export class CommitBatcher {
   private queue: Item[] = [];
-  private running = false;
+  private active = 0;
+  private scheduled = false;
   private closed = false;
   private idle: Array<() => void> = [];
   private readonly maxBatch: number;
+  private readonly concurrency: number;
   private readonly passengers: BatchPassenger[] = [];
   /** Batches committed and items in them (for metrics and tests). */
   readonly stats = { batches: 0, items: 0, retriedBatches: 0 };
@@ -53,6 +61,7 @@ export class CommitBatcher {
     private readonly options: CommitBatcherOptions,
   ) {
     this.maxBatch = options.maxBatch ?? 500;
+    this.concurrency = Math.max(1, options.concurrency ?? 1);
   }
 
   /** Adds a passenger written in every transaction. */
@@ -65,10 +74,13 @@ export class CommitBatcher {
     if (this.closed) return Promise.reject(new Error('commit batcher closed'));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) {
-        this.running = true;
+      if (!this.scheduled && this.active < this.concurrency) {
+        this.scheduled = true;
         // Let the current tick's messages join the batch.
-        setImmediate(() => void this.loop());
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
       }
     });
   }
@@ -78,14 +90,17 @@ export class CommitBatcher {
     return this.run(async () => undefined);
   }
 
-  private async loop(): Promise<void> {
-    while (this.queue.length > 0) {
+  private pump(): void {
+    while (this.active < this.concurrency && this.queue.length > 0) {
       const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
       this.queue = this.queue.length <= this.maxBatch ? [] : this.queue.slice(this.maxBatch);
-      await this.commit(batch);
+      this.active++;
+      void this.commit(batch).finally(() => {
+        this.active--;
+        this.pump();
+        if (this.active === 0 && this.queue.length === 0) for (const wake of this.idle.splice(0)) wake();
+      });
     }
-    this.running = false;
-    for (const wake of this.idle.splice(0)) wake();
   }
 
   private async commit(batch: Item[]): Promise<void> {
@@ -103,10 +118,13 @@ export class CommitBatcher {
       });
       this.stats.batches++;
       this.stats.items += batch.length;
-      batch.forEach((item, i) => item.resolve(results[i]));
+      for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results[i]);
       return;
     } catch (error) {
-      drained.forEach((entries, i) => entries !== undefined && this.passengers[i]!.restore(entries));
+      for (let i = 0; i < drained.length; i++) {
+        const entries = drained[i];
+        if (entries !== undefined) this.passengers[i]!.restore(entries);
+      }
       if (batch.length === 1) {
         batch[0]!.reject(error);
         return;
@@ -114,26 +132,55 @@ export class CommitBatcher {
       this.stats.retriedBatches++;
       this.options.logger.warn({ err: error, size: batch.length }, 'batch failed; retrying its messages one by one');
     }
+    const settled: Array<() => void> = [];
     for (const item of batch) {
       try {
         const result = await this.db.transaction().execute((trx) => item.work(repositories(trx)));
-        item.resolve(result);
+        settled.push(() => item.resolve(result));
       } catch (error) {
-        item.reject(error);
+        settled.push(() => item.reject(error));
       }
+    }
+    // Work may have put entries in the passengers (e.g. the frame log): commit them before acking.
+    await this.commitPassengers().catch((err) => this.options.logger.warn({ err }, 'passenger flush after retry failed'));
+    for (const settle of settled) settle();
+  }
+
+  private async commitPassengers(): Promise<void> {
+    const drained = this.passengers.map((p) => p.drain());
+    if (drained.every((d) => d === undefined)) return;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const repos = repositories(trx);
+        for (let i = 0; i < this.passengers.length; i++) {
+          const entries = drained[i];
+          if (entries !== undefined) await this.passengers[i]!.write(repos, entries);
+        }
+      });
+    } catch (error) {
+      for (let i = 0; i < drained.length; i++) {
+        const entries = drained[i];
+        if (entries !== undefined) this.passengers[i]!.restore(entries);
+      }
+      throw error;
     }
   }
 
   /** Waits for queued work to commit, then refuses new work. */
+  private get busy(): boolean {
+    return this.active > 0 || this.queue.length > 0 || this.scheduled;
+  }
+
   async close(): Promise<void> {
-    if (this.running) await new Promise<void>((resolve) => this.idle.push(resolve));
-    if (this.passengers.some((p) => {
-      const entries = p.drain();
-      if (entries !== undefined) p.restore(entries);
-      return entries !== undefined;
-    })) {
+    if (this.busy) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (
+      this.passengers.some((p) => {
+        const entries = p.drain();
+        if (entries !== undefined) p.restore(entries);
+        return entries !== undefined;
+      })
+    ) {
       await this.flush().catch(() => {});
-      if (this.running) await new Promise<void>((resolve) => this.idle.push(resolve));
     }
     this.closed = true;
   }

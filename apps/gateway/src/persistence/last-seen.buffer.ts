@@ -15,7 +15,8 @@ export class LastSeenBuffer implements BatchPassenger {
 
   drain(): Array<{ id: number; at: Date }> | undefined {
     if (this.seen.size === 0) return undefined;
-    const out = [...this.seen].map(([id, at]) => ({ id, at }));
+    // Sorted by id: concurrent batches then lock station rows in the same order (no deadlock).
+    const out = [...this.seen].map(([id, at]) => ({ id, at })).sort((a, b) => a.id - b.id);
     this.seen = new Map();
     return out;
   }

@@ -1,12 +1,20 @@
 import type { Config } from '@chargebridge/config';
-import { type CallContext, fromWebSocket, isOcppError, type JsonObject, OcppError, RpcConnection, type ValidationViolation } from '@chargebridge/ocpp';
+import {
+  type CallContext,
+  fromWebSocket,
+  isOcppError,
+  type JsonObject,
+  OcppError,
+  RpcConnection,
+  type ValidationViolation,
+} from '@chargebridge/ocpp';
 import type { StationCalls } from '@chargebridge/routing';
 import type { StationRow } from '@chargebridge/store';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { HandlerContext, HandlerTable } from '../handlers/handler.types.js';
-import { ocpp16Handlers } from '../handlers/v16/index.js';
 import { ocpp21Handlers, ocpp201Handlers } from '../handlers/v2/index.js';
+import { ocpp16Handlers } from '../handlers/v16/index.js';
 import { gatewayMetrics } from '../metrics/gateway.metrics.js';
 import type { CommitBatcher } from '../persistence/commit-batcher.js';
 import type { FrameLogBuffer } from '../persistence/frame-log.buffer.js';
@@ -14,7 +22,11 @@ import type { LastSeenBuffer } from '../persistence/last-seen.buffer.js';
 import { SessionTable } from './local-stations.js';
 import { StationSession } from './station-session.js';
 
-const HANDLERS: Readonly<Record<string, HandlerTable>> = { '1.6': ocpp16Handlers, '2.0.1': ocpp201Handlers, '2.1': ocpp21Handlers };
+const HANDLERS: Readonly<Record<string, HandlerTable>> = {
+  '1.6': ocpp16Handlers,
+  '2.0.1': ocpp201Handlers,
+  '2.1': ocpp21Handlers,
+};
 const SESSION = Symbol('station-session');
 type TaggedSocket = WebSocket & { [SESSION]?: StationSession };
 
@@ -85,9 +97,9 @@ export class StationConnections {
       previous.connection.close(1000, 'Replaced by a newer connection');
     }
     gatewayMetrics.connected.inc({ version });
-    batcher.run((repos) => repos.stations.markConnected(station.id, version, nodeId, now)).catch((err) =>
-      log.error({ err }, 'could not mark station connected'),
-    );
+    batcher
+      .run((repos) => repos.stations.markConnected(station.id, version, nodeId, now))
+      .catch((err) => log.error({ err }, 'could not mark station connected'));
     this.deps.calls.registry
       .claim(station.identity, nodeId)
       .then((owner) => (owner ? this.deps.calls.evictElsewhere(station.identity, owner) : undefined))
@@ -96,7 +108,12 @@ export class StationConnections {
     return session;
   }
 
-  private async dispatch(session: StationSession, action: string, payload: JsonObject, call: CallContext): Promise<unknown> {
+  private async dispatch(
+    session: StationSession,
+    action: string,
+    payload: JsonObject,
+    call: CallContext,
+  ): Promise<unknown> {
     const receivedAt = new Date();
     const { batcher, config, logger } = this.deps;
     gatewayMetrics.messages.inc({ version: session.version, action });

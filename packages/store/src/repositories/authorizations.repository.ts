@@ -9,7 +9,10 @@ export class AuthorizationsRepository {
 
   async record(entries: readonly NewAuthorization[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.db.insertInto('authorizations').values(entries as NewAuthorization[]).execute();
+    await this.db
+      .insertInto('authorizations')
+      .values(entries as NewAuthorization[])
+      .execute();
   }
 
   async listForStation(stationId: number) {

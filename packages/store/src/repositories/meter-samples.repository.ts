@@ -15,7 +15,16 @@ export class MeterSamplesRepository {
       .values(samples as NewMeterSample[])
       .onConflict((oc) =>
         oc
-          .columns(['station_id', 'transaction_id', 'ocpp_evse_id', 'sampled_at', 'measurand', 'phase', 'context', 'location'])
+          .columns([
+            'station_id',
+            'transaction_id',
+            'ocpp_evse_id',
+            'sampled_at',
+            'measurand',
+            'phase',
+            'context',
+            'location',
+          ])
           .doNothing(),
       )
       .execute();

@@ -36,7 +36,12 @@ export class StationStateRepository {
   }): Promise<boolean> {
     const result = await this.db
       .updateTable('connectors')
-      .set({ ocpp_status: input.status, ocpp_error_code: input.errorCode, status_updated_at: input.at, last_updated: new Date() })
+      .set({
+        ocpp_status: input.status,
+        ocpp_error_code: input.errorCode,
+        status_updated_at: input.at,
+        last_updated: new Date(),
+      })
       .where('id', '=', input.connectorRowId)
       .where((eb) => eb.or([eb('status_updated_at', 'is', null), eb('status_updated_at', '<=', input.at)]))
       .executeTakeFirst();
@@ -53,7 +58,13 @@ export class StationStateRepository {
 
   /** Stations ordered by identity, paged. */
   async list(offset: number, limit: number): Promise<{ rows: Selectable<StationsTable>[]; total: number }> {
-    const rows = await this.db.selectFrom('stations').selectAll().orderBy('identity').offset(offset).limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('stations')
+      .selectAll()
+      .orderBy('identity')
+      .offset(offset)
+      .limit(limit)
+      .execute();
     const count = await this.db
       .selectFrom('stations')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -91,8 +102,15 @@ export class StationStateRepository {
   }): Promise<void> {
     const evse = await this.db
       .insertInto('evses')
-      .values({ station_id: input.stationId, ocpp_evse_id: input.ocppEvseId, evse_uid: input.evseUid, evse_id: input.evseId })
-      .onConflict((oc) => oc.columns(['station_id', 'ocpp_evse_id']).doUpdateSet({ evse_id: input.evseId, last_updated: new Date() }))
+      .values({
+        station_id: input.stationId,
+        ocpp_evse_id: input.ocppEvseId,
+        evse_uid: input.evseUid,
+        evse_id: input.evseId,
+      })
+      .onConflict((oc) =>
+        oc.columns(['station_id', 'ocpp_evse_id']).doUpdateSet({ evse_id: input.evseId, last_updated: new Date() }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const c of input.connectors) {

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, type Updateable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, OcppProtocol, TransactionEventsTable, TransactionsTable } from '../database.js';
 
 export type TransactionRow = Selectable<TransactionsTable>;
@@ -50,7 +50,11 @@ export class TransactionsRepository {
   }
 
   /** Returns the transaction with this uid, creating an empty one when new (2.x, late 1.6 stops). */
-  async ensure(stationId: number, uid: string, protocol: OcppProtocol): Promise<{ row: TransactionRow; created: boolean }> {
+  async ensure(
+    stationId: number,
+    uid: string,
+    protocol: OcppProtocol,
+  ): Promise<{ row: TransactionRow; created: boolean }> {
     const inserted = await this.db
       .insertInto('transactions')
       .values({ station_id: stationId, transaction_uid: uid, protocol })
@@ -141,7 +145,9 @@ export class TransactionsRepository {
   }
 
   /** Transactions newest first, with the station identity. */
-  async list(filter: TransactionFilter): Promise<{ rows: Array<TransactionRow & { station_identity: string }>; total: number }> {
+  async list(
+    filter: TransactionFilter,
+  ): Promise<{ rows: Array<TransactionRow & { station_identity: string }>; total: number }> {
     let q = this.db.selectFrom('transactions').innerJoin('stations', 'stations.id', 'transactions.station_id');
     if (filter.stationId !== undefined) q = q.where('transactions.station_id', '=', filter.stationId);
     if (filter.status) q = q.where('transactions.status', '=', filter.status);

@@ -7,8 +7,9 @@
  * (not part of OCPI 2.2.1 CdrLocation, but OCPI 2.1.1 CDRs embedded a full Location that has it,
  * and some platforms still send it); else `UTC`.
  */
-import { TariffInputError } from '../errors.js';
+
 import { ZoneClock } from '../datetime/zone-clock.js';
+import { TariffInputError } from '../errors.js';
 import { priceSession } from '../pricing/session.pricer.js';
 import type { CdrCostFields } from '../types/ocpi-cdr.types.js';
 import { isRecord, show } from '../validation/issue-collector.js';
@@ -34,7 +35,10 @@ export function priceTariffCommand(input: PriceTariffCommandInput): CdrCostField
   const cdr = unwrapEnvelope(parseJson(input.cdrJson, 'cdr'));
   if (!isRecord(cdr)) throw TariffInputError.at('cdr', `must be a CDR object, got ${show(cdr)}`);
   if (typeof cdr.currency !== 'string' || !/^[A-Z]{3}$/.test(cdr.currency)) {
-    throw TariffInputError.at('cdr.currency', `must be an ISO 4217 code of 3 upper-case letters, got ${show(cdr.currency)}`);
+    throw TariffInputError.at(
+      'cdr.currency',
+      `must be an ISO 4217 code of 3 upper-case letters, got ${show(cdr.currency)}`,
+    );
   }
   const timeZone = resolveTimeZone(input.timeZone, cdr);
   const result = priceSession(

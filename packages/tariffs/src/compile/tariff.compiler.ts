@@ -35,7 +35,8 @@ export function compileTariff(tariff: unknown, root = 'tariff'): CompiledTariff 
   const kwh: Dec[] = [];
   for (const { restrictions: r } of restricted) {
     if (r === null) continue;
-    if (r.startDay !== undefined || r.endDay !== undefined || r.weekdayMask !== undefined) localBoundaries.add(0);
+    // Midnight: dates and weekdays change there, and a missing start_time/end_time means 00:00/24:00.
+    if (r.usesLocalTime) localBoundaries.add(0);
     for (const t of [r.startTimeMs, r.endTimeMs]) if (t !== undefined) localBoundaries.add(t % DAY_MS);
     for (const d of [r.minDurationMs, r.maxDurationMs]) if (d !== undefined) durationBoundaries.add(d);
     for (const k of [r.minKwh, r.maxKwh]) if (k !== undefined && !kwh.some((x) => x.eq(k))) kwh.push(k);
@@ -140,4 +141,3 @@ function compilePrice(price: OcpiPrice | undefined): CompiledPrice | undefined {
     incl: price.incl_vat === undefined || price.incl_vat === null ? null : decimalFromNumber(price.incl_vat),
   };
 }
-

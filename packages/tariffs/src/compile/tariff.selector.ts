@@ -17,7 +17,10 @@ export type TariffLike = CompiledTariff | unknown;
  * is no longer valid".
  */
 export function isValidAt(tariff: CompiledTariff, at: number): boolean {
-  return (tariff.validFrom === undefined || tariff.validFrom <= at) && (tariff.validUntil === undefined || at <= tariff.validUntil);
+  return (
+    (tariff.validFrom === undefined || tariff.validFrom <= at) &&
+    (tariff.validUntil === undefined || at <= tariff.validUntil)
+  );
 }
 
 /**
@@ -34,6 +37,8 @@ export function selectTariff(tariffs: TariffLike | readonly TariffLike[], at: nu
   );
   const chosen = compiled.find((t) => isValidAt(t, at));
   if (chosen !== undefined) return chosen;
-  const path = Array.isArray(tariffs) ? root : `${root}.${compiled[0].validFrom !== undefined && compiled[0].validFrom > at ? 'start_date_time' : 'end_date_time'}`;
+  const path = Array.isArray(tariffs)
+    ? root
+    : `${root}.${compiled[0].validFrom !== undefined && compiled[0].validFrom > at ? 'start_date_time' : 'end_date_time'}`;
   throw TariffInputError.at(path, `no tariff is valid at the session start ${formatDateTime(at)}`);
 }

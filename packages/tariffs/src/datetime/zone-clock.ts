@@ -124,7 +124,8 @@ export class ZoneClock {
    */
   localBoundaries(a: number, b: number, segments: readonly OffsetSegment[], msOfDayList: readonly number[]): number[] {
     const out = new Set<number>();
-    for (let i = 1; i < segments.length; i++) if (segments[i].from > a && segments[i].from < b) out.add(segments[i].from);
+    for (let i = 1; i < segments.length; i++)
+      if (segments[i].from > a && segments[i].from < b) out.add(segments[i].from);
     for (const { offsetMs } of uniqueOffsets(segments)) {
       const firstDay = Math.floor((a + offsetMs) / DAY_MS);
       const lastDay = Math.floor((b + offsetMs) / DAY_MS);
@@ -145,7 +146,7 @@ export class ZoneClock {
 }
 
 function uniqueOffsets(segments: readonly OffsetSegment[]): OffsetSegment[] {
-  const seen = new Set<number>();
-  return segments.filter((s) => (seen.has(s.offsetMs) ? false : (seen.add(s.offsetMs), true)));
+  const out: OffsetSegment[] = [];
+  for (const s of segments) if (!out.some((o) => o.offsetMs === s.offsetMs)) out.push(s);
+  return out;
 }
-

@@ -27,7 +27,11 @@ export interface CdrTotals {
 const CATEGORIES: readonly CostCategory[] = ['fixed', 'energy', 'time', 'parking', 'reservation'];
 
 /** Computes the CDR cost fields of a priced session. */
-export function writeCdrTotals(lines: readonly CostLine[], session: NormalizedSession, tariff: CompiledTariff): CdrTotals {
+export function writeCdrTotals(
+  lines: readonly CostLine[],
+  session: NormalizedSession,
+  tariff: CompiledTariff,
+): CdrTotals {
   const excl: Record<CostCategory, Dec> = { fixed: ZERO, energy: ZERO, time: ZERO, parking: ZERO, reservation: ZERO };
   const incl: Record<CostCategory, Dec> = { fixed: ZERO, energy: ZERO, time: ZERO, parking: ZERO, reservation: ZERO };
   for (const line of lines) {
@@ -44,11 +48,13 @@ export function writeCdrTotals(lines: readonly CostLine[], session: NormalizedSe
   let energy = ZERO;
   let timeMs = ZERO;
   let parkingMs = ZERO;
+  let parkingHours = ZERO;
   for (const p of session.periods) {
     if (p.reservation) continue;
     energy = add(energy, p.energy);
     timeMs = add(timeMs, p.timeMs);
     parkingMs = add(parkingMs, p.parkingMs);
+    parkingHours = add(parkingHours, p.parkingHours);
   }
   return {
     fields: {
@@ -58,7 +64,7 @@ export function writeCdrTotals(lines: readonly CostLine[], session: NormalizedSe
       total_energy_cost: price(excl.energy, incl.energy),
       total_time: hours(add(timeMs, parkingMs)),
       total_time_cost: price(excl.time, incl.time),
-      total_parking_time: hours(parkingMs),
+      total_parking_time: toOutputNumber(parkingHours),
       total_parking_cost: price(excl.parking, incl.parking),
       total_reservation_cost: price(excl.reservation, incl.reservation),
     },

@@ -36,7 +36,11 @@ function scaledVolume(sub: SubPeriod, type: string, volume: number): Dec | undef
       // Same share as the slice's ENERGY, or its share of wall-clock time when nothing was charged.
       if (sub.period.energy.gt(0)) return decimalFromNumber(volume).times(sub.energy).div(sub.period.energy);
       const span = sub.period.endMs - sub.period.startMs;
-      return span === 0 ? undefined : decimalFromNumber(volume).times(sub.endMs - sub.startMs).div(span);
+      return span === 0
+        ? undefined
+        : decimalFromNumber(volume)
+            .times(sub.endMs - sub.startMs)
+            .div(span);
     }
     default:
       return undefined;

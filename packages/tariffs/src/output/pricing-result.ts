@@ -3,10 +3,11 @@
  * built on first access, because bulk re-pricing usually only needs the CDR fields; `toJSON`
  * includes them, so `JSON.stringify(result)` is complete.
  */
+
+import type { TariffIssue } from '../errors.js';
+import type { ResolvedSlice } from '../matching/slice.merger.js';
 import type { CostLine } from '../pricing/cost-line.types.js';
 import type { PriceAdjustment } from '../pricing/price-bounds.js';
-import type { ResolvedSlice } from '../matching/slice.merger.js';
-import type { TariffIssue } from '../errors.js';
 import type { CdrCostFields, OcpiChargingPeriod } from '../types/ocpi-cdr.types.js';
 import type { BreakdownLine, PricingResult } from '../types/pricing-result.types.js';
 import { writeBreakdown } from './breakdown.writer.js';

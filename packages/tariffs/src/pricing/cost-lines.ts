@@ -9,7 +9,7 @@
  */
 import type { CompiledComponent } from '../compile/compiled-tariff.types.js';
 import type { ResolvedSlice } from '../matching/slice.merger.js';
-import { type Dec, ONE, MS_PER_HOUR, ZERO } from '../rounding.js';
+import { type Dec, MS_PER_HOUR, ONE, ZERO } from '../rounding.js';
 import type { SubPeriod } from '../split/sub-period.types.js';
 import type { CostCategory, CostLine } from './cost-line.types.js';
 
@@ -44,7 +44,16 @@ function addLine(
   category: CostCategory,
 ): void {
   if (component === undefined || volume.isZero()) return;
-  lines.push({ sub, dimension: component.dimension, category, component, volume, billed: volume, excl: ZERO, incl: ZERO });
+  lines.push({
+    sub,
+    dimension: component.dimension,
+    category,
+    component,
+    volume,
+    billed: volume,
+    excl: ZERO,
+    incl: ZERO,
+  });
 }
 
 /** Computes `excl` (price × billed volume; time priced per hour) and `incl` (× 1 + VAT) of every line. */

@@ -31,9 +31,11 @@ export function applyStepSizes(lines: readonly CostLine[]): void {
 
 function roundGroup(lines: readonly CostLine[], last: CostLine): void {
   let total: Dec | undefined;
+  let count = 0;
   for (const line of lines) {
     if (line.category === last.category && line.dimension === last.dimension) {
       total = total === undefined ? line.volume : total.plus(line.volume);
+      count++;
     }
   }
   if (total === undefined) return;
@@ -45,7 +47,7 @@ function roundGroup(lines: readonly CostLine[], last: CostLine): void {
   const roundedAmount = roundUpToStep(amount, energy ? last.component.stepSize : last.component.stepSize * 1000);
   if (roundedAmount === amount) return;
   const rounded = energy ? roundedAmount.div(WH_PER_KWH) : roundedAmount;
-  last.billed = last.volume.plus(rounded.minus(total));
+  last.billed = count === 1 ? rounded : last.volume.plus(rounded.minus(total));
   last.step = { stepSize: last.component.stepSize, unit: energy ? 'Wh' : 's', totalBefore: total, totalAfter: rounded };
 }
 

@@ -31,6 +31,8 @@ export interface NormalizedPeriod {
   timeMs: Dec;
   /** Parking milliseconds (PARKING_TIME). */
   parkingMs: Dec;
+  /** The PARKING_TIME dimension in hours as given (exact; saves a division for `total_parking_time`). */
+  parkingHours: Dec;
   /** Reservation milliseconds (RESERVATION_TIME). */
   reservationMs: Dec;
   electrical: ElectricalReadings;

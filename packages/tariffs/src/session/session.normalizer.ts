@@ -11,7 +11,7 @@
  */
 import { NOT_A_DATE_TIME, parseDateTime } from '../datetime/date-time.parser.js';
 import { ZoneClock } from '../datetime/zone-clock.js';
-import { type TariffIssue, TariffInputError } from '../errors.js';
+import { TariffInputError, type TariffIssue } from '../errors.js';
 import { Dec, decimalFromNumber, MS_PER_HOUR, ZERO } from '../rounding.js';
 import { CDR_DIMENSION_TYPES, type CdrDimensionType, type OcpiChargingPeriod } from '../types/ocpi-cdr.types.js';
 import { IssueCollector, isFiniteNumber, isRecord, show } from '../validation/issue-collector.js';
@@ -105,7 +105,14 @@ export function normalizeSession(session: PricingSession, options: NormalizeOpti
   const periods: NormalizedPeriod[] = [];
   let reservations = 0;
   for (let i = 0; i < list.length; i++) {
-    const period = readPeriod(list[i], i, starts[i] as number, i + 1 < list.length ? (starts[i + 1] as number) : e, root, out);
+    const period = readPeriod(
+      list[i],
+      i,
+      starts[i] as number,
+      i + 1 < list.length ? (starts[i + 1] as number) : e,
+      root,
+      out,
+    );
     if (period.reservation) reservations++;
     periods.push(period);
   }
@@ -145,7 +152,8 @@ function readPeriod(
   out: IssueCollector,
 ): NormalizedPeriod {
   const dims = period.dimensions;
-  if (dims !== undefined && !Array.isArray(dims)) out.error(dimensionPath(root, index, ''), 'must be an array of CdrDimensions');
+  if (dims !== undefined && !Array.isArray(dims))
+    out.error(dimensionPath(root, index, ''), 'must be an array of CdrDimensions');
   const volumes: Partial<Record<CdrDimensionType, number>> = {};
   let electrical: ElectricalReadings = NO_READINGS;
   const list = Array.isArray(dims) ? dims : [];
@@ -153,7 +161,10 @@ function readPeriod(
     const d = list[i];
     const type = isRecord(d) ? d.type : undefined;
     if (typeof type !== 'string' || !DIMENSION_SET.has(type)) {
-      out.error(dimensionPath(root, index, `[${i}].type`), `${show(isRecord(d) ? d.type : d)} is not a CdrDimensionType`);
+      out.error(
+        dimensionPath(root, index, `[${i}].type`),
+        `${show(isRecord(d) ? d.type : d)} is not a CdrDimensionType`,
+      );
     } else if (!isFiniteNumber(d.volume)) {
       out.error(dimensionPath(root, index, `[${i}].volume`), `must be a number, got ${show(d.volume)}`);
     } else if (volumes[type] !== undefined) {
@@ -165,15 +176,20 @@ function readPeriod(
         if (electrical === NO_READINGS) electrical = {};
         electrical[key] = d.volume;
       }
-      if (d.volume < 0 && PRICED.has(type)) out.error(dimensionPath(root, index, `[${i}].volume`), `negative ${type} (${d.volume}) cannot be priced`);
+      if (d.volume < 0 && PRICED.has(type))
+        out.error(dimensionPath(root, index, `[${i}].volume`), `negative ${type} (${d.volume}) cannot be priced`);
     }
   }
   const reservation = volumes.RESERVATION_TIME !== undefined;
   if (reservation && (volumes.TIME !== undefined || volumes.PARKING_TIME !== undefined || (volumes.ENERGY ?? 0) > 0)) {
-    out.error(dimensionPath(root, index, ''), 'a period with RESERVATION_TIME cannot also carry ENERGY, TIME or PARKING_TIME');
+    out.error(
+      dimensionPath(root, index, ''),
+      'a period with RESERVATION_TIME cannot also carry ENERGY, TIME or PARKING_TIME',
+    );
   }
   const energy = volumes.ENERGY ?? volumes.ENERGY_IMPORT;
-  const parkingMs = reservation ? ZERO : millisOf(volumes.PARKING_TIME);
+  const parkingHours = reservation || volumes.PARKING_TIME === undefined ? ZERO : decimalFromNumber(volumes.PARKING_TIME);
+  const parkingMs = parkingHours.isZero() ? ZERO : parkingHours.times(MS_PER_HOUR);
   let timeMs = ZERO;
   if (!reservation) {
     if (volumes.TIME !== undefined) timeMs = millisOf(volumes.TIME);
@@ -187,6 +203,7 @@ function readPeriod(
     energy: energy === undefined || energy < 0 ? ZERO : decimalFromNumber(energy),
     timeMs,
     parkingMs,
+    parkingHours,
     reservationMs: reservation ? millisOf(volumes.RESERVATION_TIME) : ZERO,
     electrical,
     source: period,

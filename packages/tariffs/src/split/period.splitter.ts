@@ -15,8 +15,8 @@
  */
 import type { CompiledTariff } from '../compile/compiled-tariff.types.js';
 import { localPartsAt, type OffsetSegment, offsetIn } from '../datetime/zone-clock.js';
+import { type Dec, ZERO } from '../rounding.js';
 import type { NormalizedPeriod, NormalizedSession } from '../session/normalized-session.types.js';
-import { Dec, ZERO } from '../rounding.js';
 import type { AccruedVolumes, SubPeriod } from './sub-period.types.js';
 
 interface Cut {
@@ -84,7 +84,13 @@ function findCuts(
     for (const k of tariff.kwhBoundaries) {
       if (k.lte(energyBefore) || k.gte(after)) continue;
       const energy = k.minus(energyBefore);
-      const t = a + energy.div(e).times(b - a).toDecimalPlaces(0).toNumber();
+      const t =
+        a +
+        energy
+          .div(e)
+          .times(b - a)
+          .toDecimalPlaces(0)
+          .toNumber();
       cuts.push({ t, energy });
     }
   }

@@ -3,8 +3,8 @@
  * exactly one element per dimension applies to all of it.
  */
 import type { LocalParts } from '../datetime/zone-clock.js';
-import type { NormalizedPeriod } from '../session/normalized-session.types.js';
 import type { Dec } from '../rounding.js';
+import type { NormalizedPeriod } from '../session/normalized-session.types.js';
 
 /** Volumes accrued since the start of a charging period (kWh and milliseconds). */
 export interface AccruedVolumes {

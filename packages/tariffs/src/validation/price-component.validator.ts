@@ -12,7 +12,12 @@ const RESERVATION_DIMENSIONS = new Set(['FLAT', 'TIME']);
  * Validates one element's `price_components` list at `path`.
  * @param isReservation whether the owning element has a `reservation` restriction.
  */
-export function validatePriceComponents(value: unknown, path: string, isReservation: boolean, out: IssueCollector): void {
+export function validatePriceComponents(
+  value: unknown,
+  path: string,
+  isReservation: boolean,
+  out: IssueCollector,
+): void {
   if (!Array.isArray(value)) {
     out.error(path, 'price_components must be a non-empty array');
     return;

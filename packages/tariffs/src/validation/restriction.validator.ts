@@ -46,7 +46,10 @@ export function isUnrestricted(restrictions: unknown): boolean {
   if (!isRecord(restrictions)) return true;
   return Object.entries(restrictions).every(
     ([key, value]) =>
-      !RESTRICTION_FIELDS.has(key) || value === undefined || value === null || (Array.isArray(value) && value.length === 0),
+      !RESTRICTION_FIELDS.has(key) ||
+      value === undefined ||
+      value === null ||
+      (Array.isArray(value) && value.length === 0),
   );
 }
 
@@ -94,7 +97,10 @@ function validateDates(r: Record<string, unknown>, path: string, out: IssueColle
   }
   const { start_date: start, end_date: end } = days;
   if (start !== undefined && end !== undefined && start >= end) {
-    out.error(`${path}.end_date`, `can never apply: end_date (exclusive) ${r.end_date} is not after start_date ${r.start_date}`);
+    out.error(
+      `${path}.end_date`,
+      `can never apply: end_date (exclusive) ${r.end_date} is not after start_date ${r.start_date}`,
+    );
   }
 }
 
@@ -112,7 +118,10 @@ function validateRange(
     const v = r[key];
     if (v === undefined || v === null) continue;
     if (!isFiniteNumber(v) || (integer && !Number.isInteger(v))) {
-      out.error(`${path}.${key}`, `must be ${integer ? 'an integer number of seconds' : `a number (${unit})`}, got ${show(v)}`);
+      out.error(
+        `${path}.${key}`,
+        `must be ${integer ? 'an integer number of seconds' : `a number (${unit})`}, got ${show(v)}`,
+      );
       ok = false;
     } else if (v < 0) {
       out.error(`${path}.${key}`, `must not be negative, got ${v}`);

@@ -21,7 +21,10 @@ export function validateCoverage(elements: readonly unknown[], path: string, out
     if (isRecord(restrictions) && restrictions.reservation !== undefined) return;
     const unrestricted = isUnrestricted(restrictions);
     const types = new Set(
-      element.price_components.filter(isRecord).map((c) => c.type).filter((t): t is string => typeof t === 'string'),
+      element.price_components
+        .filter(isRecord)
+        .map((c) => c.type)
+        .filter((t): t is string => typeof t === 'string'),
     );
     for (const type of types) {
       const fallback = fallbackFor.get(type);

@@ -74,7 +74,8 @@ function validatePrices(tariff: Record<string, unknown>, root: string, out: Issu
   }
   const { min_price: min, max_price: max } = bounds;
   if (min && max) {
-    if (min.excl > max.excl) out.error(`${root}.min_price.excl_vat`, `min_price (${min.excl}) exceeds max_price (${max.excl})`);
+    if (min.excl > max.excl)
+      out.error(`${root}.min_price.excl_vat`, `min_price (${min.excl}) exceeds max_price (${max.excl})`);
     if (min.incl !== undefined && max.incl !== undefined && min.incl > max.incl) {
       out.error(`${root}.min_price.incl_vat`, `min_price (${min.incl}) exceeds max_price (${max.incl})`);
     }
@@ -89,7 +90,8 @@ function validateValidity(tariff: Record<string, unknown>, root: string, out: Is
     parsed[key] = parseDateTime(value);
     if (parsed[key] === undefined) out.error(`${root}.${key}`, 'not an RFC 3339 date-time');
   }
-  if (tariff.last_updated === undefined) out.warn(`${root}.last_updated`, 'missing (required by OCPI, not needed for pricing)');
+  if (tariff.last_updated === undefined)
+    out.warn(`${root}.last_updated`, 'missing (required by OCPI, not needed for pricing)');
   const { start_date_time: start, end_date_time: end } = parsed;
   if (start !== undefined && end !== undefined && start >= end) {
     out.error(`${root}.end_date_time`, 'the tariff is never valid: end_date_time is not after start_date_time');

@@ -15,17 +15,25 @@ import type {
 
 const price = fc.integer({ min: 0, max: 50_000 }).map((n) => n / 10_000);
 const vat = fc.constantFrom(undefined, 0, 5.5, 9, 20, 21);
-const hhmm = fc.integer({ min: 0, max: 47 }).map((h) => `${String(Math.floor(h / 2)).padStart(2, '0')}:${h % 2 ? '30' : '00'}`);
+const hhmm = fc
+  .integer({ min: 0, max: 47 })
+  .map((h) => `${String(Math.floor(h / 2)).padStart(2, '0')}:${h % 2 ? '30' : '00'}`);
 const days = fc.subarray(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const, {
   minLength: 1,
 });
 
 function component(type: OcpiPriceComponent['type']): fc.Arbitrary<OcpiPriceComponent> {
   const step =
-    type === 'FLAT' ? fc.constant(1) : type === 'ENERGY' ? fc.constantFrom(1, 1, 100, 500) : fc.constantFrom(1, 60, 300, 900);
-  return fc.record({ price, vat, step }).map(({ price, vat, step }) =>
-    vat === undefined ? { type, price, step_size: step } : { type, price, vat, step_size: step },
-  );
+    type === 'FLAT'
+      ? fc.constant(1)
+      : type === 'ENERGY'
+        ? fc.constantFrom(1, 1, 100, 500)
+        : fc.constantFrom(1, 60, 300, 900);
+  return fc
+    .record({ price, vat, step })
+    .map(({ price, vat, step }) =>
+      vat === undefined ? { type, price, step_size: step } : { type, price, vat, step_size: step },
+    );
 }
 
 const components = fc
@@ -33,9 +41,7 @@ const components = fc
   .chain((types) => fc.tuple(...types.map(component)));
 
 const range = (max: number) =>
-  fc
-    .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 1, max }))
-    .map(([a, b]) => [a, a + b] as const);
+  fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 1, max })).map(([a, b]) => [a, a + b] as const);
 
 const restrictions: fc.Arbitrary<OcpiTariffRestrictions> = fc
   .record(
@@ -64,10 +70,9 @@ const element: fc.Arbitrary<OcpiTariffElement> = fc
   .tuple(components, fc.option(restrictions, { nil: undefined }))
   .map(([price_components, r]) => (r === undefined ? { price_components } : { price_components, restrictions: r }));
 
-const bound = fc.option(
-  fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 100 }), fc.boolean()),
-  { nil: undefined },
-);
+const bound = fc.option(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 100 }), fc.boolean()), {
+  nil: undefined,
+});
 
 /** A valid tariff: 1-4 elements, usually ending in an unrestricted fallback, optional min/max price. */
 export const arbTariff: fc.Arbitrary<OcpiTariff> = fc
@@ -85,7 +90,8 @@ export const arbTariff: fc.Arbitrary<OcpiTariff> = fc
     const cents = (n: number) => n / 100;
     const lo = min === undefined ? 0 : min[0] * 10;
     const loIncl = min === undefined ? 0 : lo + min[1];
-    if (min !== undefined) t.min_price = min[2] ? { excl_vat: cents(lo), incl_vat: cents(loIncl) } : { excl_vat: cents(lo) };
+    if (min !== undefined)
+      t.min_price = min[2] ? { excl_vat: cents(lo), incl_vat: cents(loIncl) } : { excl_vat: cents(lo) };
     if (max !== undefined) {
       const hi = lo + max[0] * 10;
       // Both bounds give incl_vat or neither: a derived incl. bound could otherwise undercut a given one.
@@ -131,11 +137,13 @@ export interface SessionSpec {
 
 /** Sessions in 2024 (including DST weekends), in zones with odd offsets and DST rules. */
 export const arbSessionSpec: fc.Arbitrary<SessionSpec> = fc.record({
-  startMs: fc.oneof(
-    fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2024-12-31T00:00:00Z') }),
-    fc.integer({ min: Date.parse('2024-03-30T20:00:00Z'), max: Date.parse('2024-03-31T04:00:00Z') }),
-    fc.integer({ min: Date.parse('2024-10-26T20:00:00Z'), max: Date.parse('2024-10-27T04:00:00Z') }),
-  ).map((ms) => ms - (ms % 1000)),
+  startMs: fc
+    .oneof(
+      fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2024-12-31T00:00:00Z') }),
+      fc.integer({ min: Date.parse('2024-03-30T20:00:00Z'), max: Date.parse('2024-03-31T04:00:00Z') }),
+      fc.integer({ min: Date.parse('2024-10-26T20:00:00Z'), max: Date.parse('2024-10-27T04:00:00Z') }),
+    )
+    .map((ms) => ms - (ms % 1000)),
   timeZone: fc.constantFrom('UTC', 'Europe/Amsterdam', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu'),
   periods: fc.array(periodSpec, { minLength: 1, maxLength: 5 }),
 });
@@ -171,5 +179,10 @@ export function buildSession(spec: SessionSpec, split?: [number, number]): Prici
     }
     t += p.n * pieceMs;
   });
-  return { start_date_time: iso(spec.startMs), end_date_time: iso(t), charging_periods: periods, time_zone: spec.timeZone };
+  return {
+    start_date_time: iso(spec.startMs),
+    end_date_time: iso(t),
+    charging_periods: periods,
+    time_zone: spec.timeZone,
+  };
 }

@@ -1,7 +1,12 @@
 import type { HandlerContext } from '../handler.types.js';
 
 /** Records a station event (firmware, logs, security, data transfer, …) and commits. */
-export async function recordEvent(ctx: HandlerContext, kind: string, payload: unknown, occurredAt?: string): Promise<void> {
+export async function recordEvent(
+  ctx: HandlerContext,
+  kind: string,
+  payload: unknown,
+  occurredAt?: string,
+): Promise<void> {
   const at = occurredAt ? new Date(occurredAt) : ctx.receivedAt;
   await ctx.commit((repos) =>
     repos.stationActivity.addEvents([
@@ -13,7 +18,12 @@ export async function recordEvent(ctx: HandlerContext, kind: string, payload: un
 /** A handler that records the message as an event and answers with a fixed response. */
 export function recordingHandler(kind: string, response: object = {}, timeField = 'timestamp') {
   return async (payload: Record<string, unknown>, ctx: HandlerContext) => {
-    await recordEvent(ctx, kind, payload, typeof payload?.[timeField] === 'string' ? (payload[timeField] as string) : undefined);
+    await recordEvent(
+      ctx,
+      kind,
+      payload,
+      typeof payload?.[timeField] === 'string' ? (payload[timeField] as string) : undefined,
+    );
     return response;
   };
 }

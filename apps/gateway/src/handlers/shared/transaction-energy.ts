@@ -34,7 +34,8 @@ export async function refreshEnergy(repos: Repositories, tx: TransactionRow): Pr
   const bounds = await repos.meterSamples.energyBounds(tx.id);
   const start = tx.meter_start_wh ?? bounds.first;
   const stop = tx.meter_stop_wh ?? bounds.last;
-  const energy = start !== undefined && start !== null && stop !== undefined && stop !== null ? Math.max(0, stop - start) : 0;
+  const energy =
+    start !== undefined && start !== null && stop !== undefined && stop !== null ? Math.max(0, stop - start) : 0;
   if (energy === tx.energy_wh) return tx;
   return repos.transactions.update(tx.id, { energy_wh: energy });
 }

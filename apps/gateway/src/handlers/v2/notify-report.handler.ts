@@ -19,7 +19,15 @@ export const notifyReport: MessageHandler = async (p, ctx) => {
         readonly: attr.mutability === undefined ? null : attr.mutability === 'ReadOnly',
         data: JSON.stringify({ attribute: attr, characteristics: item.variableCharacteristics ?? null }),
       };
-      const key = [row.component, row.component_instance, row.evse_id, row.connector_id, row.variable, row.variable_instance, row.attribute_type].join('\u0000');
+      const key = [
+        row.component,
+        row.component_instance,
+        row.evse_id,
+        row.connector_id,
+        row.variable,
+        row.variable_instance,
+        row.attribute_type,
+      ].join('\u0000');
       rows.set(key, row);
     }
   }
