@@ -142,7 +142,9 @@ export class CommitBatcher {
       }
     }
     // Work may have put entries in the passengers (e.g. the frame log): commit them before acking.
-    await this.commitPassengers().catch((err) => this.options.logger.warn({ err }, 'passenger flush after retry failed'));
+    await this.commitPassengers().catch((err) =>
+      this.options.logger.warn({ err }, 'passenger flush after retry failed'),
+    );
     for (const settle of settled) settle();
   }
 

@@ -90,4 +90,9 @@ export interface CompiledTariff {
   readonly hasRestrictions: boolean;
   /** Validation warnings of the source tariff. */
   readonly warnings: readonly TariffIssue[];
+  /**
+   * Memo of the component resolver for tariffs without restrictions (the answer then depends only
+   * on the phase). Internal; filled lazily.
+   */
+  readonly staticResolutions: (Partial<Record<TariffDimensionType, CompiledComponent>> | undefined)[];
 }

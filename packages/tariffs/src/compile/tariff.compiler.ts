@@ -58,6 +58,7 @@ export function compileTariff(tariff: unknown, root = 'tariff'): CompiledTariff 
     kwhBoundaries: kwh.sort((a, b) => a.cmp(b)),
     hasRestrictions: restricted.some((e) => hasNonReservationRestriction(e.restrictions)),
     warnings: issues,
+    staticResolutions: [],
   };
 }
 

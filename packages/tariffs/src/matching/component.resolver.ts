@@ -17,12 +17,6 @@ import { restrictionsHold } from './restriction.matcher.js';
 
 type Found = Partial<Record<TariffDimensionType, CompiledComponent>>;
 
-/**
- * Answers for tariffs without (non-reservation) restrictions depend only on the phase, so they are
- * computed once per compiled tariff: 0 = charging, 1 = reservation, 2 = expired reservation.
- */
-const staticAnswers = new WeakMap<CompiledTariff, (Found | undefined)[]>();
-
 /** Resolves the component per dimension for slices of one session. */
 export class ComponentResolver {
   constructor(
@@ -33,12 +27,10 @@ export class ComponentResolver {
   /** Resolved component per dimension for `sub` (a dimension is absent when nothing prices it). */
   resolve(sub: SubPeriod): Found {
     if (this.tariff.hasRestrictions) return this.search(sub);
+    // Without (non-reservation) restrictions the answer depends only on the phase: memoised on
+    // the compiled tariff. 0 = charging, 1 = reservation, 2 = expired reservation.
     const key = sub.period.reservation ? (this.reservationExpired ? 2 : 1) : 0;
-    let answers = staticAnswers.get(this.tariff);
-    if (answers === undefined) {
-      answers = [];
-      staticAnswers.set(this.tariff, answers);
-    }
+    const answers = this.tariff.staticResolutions;
     let answer = answers[key];
     if (answer === undefined) {
       answer = this.search(sub);

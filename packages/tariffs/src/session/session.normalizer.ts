@@ -13,7 +13,7 @@ import { NOT_A_DATE_TIME, parseDateTime } from '../datetime/date-time.parser.js'
 import { ZoneClock } from '../datetime/zone-clock.js';
 import { TariffInputError, type TariffIssue } from '../errors.js';
 import { Dec, decimalFromNumber, MS_PER_HOUR, ZERO } from '../rounding.js';
-import { CDR_DIMENSION_TYPES, type CdrDimensionType, type OcpiChargingPeriod } from '../types/ocpi-cdr.types.js';
+import { CDR_DIMENSION_TYPES, type OcpiChargingPeriod } from '../types/ocpi-cdr.types.js';
 import { IssueCollector, isFiniteNumber, isRecord, show } from '../validation/issue-collector.js';
 import type { ElectricalReadings, NormalizedPeriod, NormalizedSession } from './normalized-session.types.js';
 
@@ -36,7 +36,7 @@ export interface PricingSession {
   reservation_expired?: boolean;
 }
 
-const DIMENSION_SET = new Set<string>(CDR_DIMENSION_TYPES);
+const DIMENSION_BIT = new Map<string, number>(CDR_DIMENSION_TYPES.map((type, i) => [type, 1 << i]));
 const NO_READINGS: ElectricalReadings = Object.freeze({});
 const PRICED = new Set<string>(['ENERGY', 'TIME', 'PARKING_TIME', 'RESERVATION_TIME']);
 const ELECTRICAL: Partial<Record<string, keyof ElectricalReadings>> = {
@@ -154,46 +154,77 @@ function readPeriod(
   const dims = period.dimensions;
   if (dims !== undefined && !Array.isArray(dims))
     out.error(dimensionPath(root, index, ''), 'must be an array of CdrDimensions');
-  const volumes: Partial<Record<CdrDimensionType, number>> = {};
+  let seen = 0;
+  let energyVolume: number | undefined;
+  let energyImport: number | undefined;
+  let time: number | undefined;
+  let parking: number | undefined;
+  let reservationTime: number | undefined;
   let electrical: ElectricalReadings = NO_READINGS;
   const list = Array.isArray(dims) ? dims : [];
   for (let i = 0; i < list.length; i++) {
     const d = list[i];
     const type = isRecord(d) ? d.type : undefined;
-    if (typeof type !== 'string' || !DIMENSION_SET.has(type)) {
+    const bit = typeof type === 'string' ? DIMENSION_BIT.get(type) : undefined;
+    if (bit === undefined) {
       out.error(
         dimensionPath(root, index, `[${i}].type`),
         `${show(isRecord(d) ? d.type : d)} is not a CdrDimensionType`,
       );
-    } else if (!isFiniteNumber(d.volume)) {
-      out.error(dimensionPath(root, index, `[${i}].volume`), `must be a number, got ${show(d.volume)}`);
-    } else if (volumes[type] !== undefined) {
+      continue;
+    }
+    const volume = d.volume;
+    if (!isFiniteNumber(volume)) {
+      out.error(dimensionPath(root, index, `[${i}].volume`), `must be a number, got ${show(volume)}`);
+      continue;
+    }
+    if ((seen & bit) !== 0) {
       out.error(dimensionPath(root, index, `[${i}].type`), `duplicate ${type} dimension in one period`);
-    } else {
-      volumes[type] = d.volume;
-      const key = ELECTRICAL[type];
-      if (key !== undefined) {
-        if (electrical === NO_READINGS) electrical = {};
-        electrical[key] = d.volume;
+      continue;
+    }
+    seen |= bit;
+    if (volume < 0 && PRICED.has(type as string)) {
+      out.error(dimensionPath(root, index, `[${i}].volume`), `negative ${type} (${volume}) cannot be priced`);
+    }
+    switch (type) {
+      case 'ENERGY':
+        energyVolume = volume;
+        break;
+      case 'ENERGY_IMPORT':
+        energyImport = volume;
+        break;
+      case 'TIME':
+        time = volume;
+        break;
+      case 'PARKING_TIME':
+        parking = volume;
+        break;
+      case 'RESERVATION_TIME':
+        reservationTime = volume;
+        break;
+      default: {
+        const key = ELECTRICAL[type as string];
+        if (key !== undefined) {
+          if (electrical === NO_READINGS) electrical = {};
+          electrical[key] = volume;
+        }
       }
-      if (d.volume < 0 && PRICED.has(type))
-        out.error(dimensionPath(root, index, `[${i}].volume`), `negative ${type} (${d.volume}) cannot be priced`);
     }
   }
-  const reservation = volumes.RESERVATION_TIME !== undefined;
-  if (reservation && (volumes.TIME !== undefined || volumes.PARKING_TIME !== undefined || (volumes.ENERGY ?? 0) > 0)) {
+  const reservation = reservationTime !== undefined;
+  if (reservation && (time !== undefined || parking !== undefined || (energyVolume ?? 0) > 0)) {
     out.error(
       dimensionPath(root, index, ''),
       'a period with RESERVATION_TIME cannot also carry ENERGY, TIME or PARKING_TIME',
     );
   }
-  const energy = volumes.ENERGY ?? volumes.ENERGY_IMPORT;
-  const parkingHours = reservation || volumes.PARKING_TIME === undefined ? ZERO : decimalFromNumber(volumes.PARKING_TIME);
+  const energy = energyVolume ?? energyImport;
+  const parkingHours = reservation || parking === undefined ? ZERO : decimalFromNumber(parking);
   const parkingMs = parkingHours.isZero() ? ZERO : parkingHours.times(MS_PER_HOUR);
   let timeMs = ZERO;
   if (!reservation) {
-    if (volumes.TIME !== undefined) timeMs = millisOf(volumes.TIME);
-    else if (volumes.PARKING_TIME === undefined) timeMs = new Dec(endMs - startMs);
+    if (time !== undefined) timeMs = millisOf(time);
+    else if (parking === undefined) timeMs = new Dec(endMs - startMs);
   }
   return {
     index,
@@ -204,7 +235,7 @@ function readPeriod(
     timeMs,
     parkingMs,
     parkingHours,
-    reservationMs: reservation ? millisOf(volumes.RESERVATION_TIME) : ZERO,
+    reservationMs: reservation ? millisOf(reservationTime) : ZERO,
     electrical,
     source: period,
   };
