@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { capacityScenario } from './scenarios/capacity.scenario.js';
+import { financeScenario } from './scenarios/finance.scenario.js';
 import type { Scenario, ScenarioFlags } from './scenarios/scenario.js';
 import { stormScenario } from './scenarios/storm.scenario.js';
 import { throughputScenario } from './scenarios/throughput.scenario.js';
@@ -8,12 +9,12 @@ import { fileLimit } from './support/processes.js';
 import { machine, publish } from './support/report.js';
 
 /**
- * `npm run bench [-- --scenario capacity|throughput|storm] [--stations N] [--duration S] [--ramp N]`
+ * `npm run bench [-- --scenario capacity|throughput|storm|finance] [--stations N] [--duration S] [--ramp N] [--count N]`
  * Each scenario gets a fresh hub (throwaway PostgreSQL + Redis, API + one gateway process) and
  * runs the load from separate simulator processes. Scenarios 4–5 (OCPI reads, finance) are added
  * to the same list by their owners.
  */
-const scenarios: Scenario[] = [capacityScenario, throughputScenario, stormScenario];
+const scenarios: Scenario[] = [capacityScenario, throughputScenario, stormScenario, financeScenario];
 
 const { values } = parseArgs({
   options: {
@@ -21,12 +22,14 @@ const { values } = parseArgs({
     stations: { type: 'string' },
     duration: { type: 'string' },
     ramp: { type: 'string' },
+    count: { type: 'string' },
   },
 });
 const flags: ScenarioFlags = {
   stations: values.stations === undefined ? undefined : Number(values.stations),
   durationS: values.duration === undefined ? undefined : Number(values.duration),
   ramp: values.ramp === undefined ? undefined : Number(values.ramp),
+  count: values.count === undefined ? undefined : Number(values.count),
 };
 const chosen = values.scenario === undefined ? scenarios : scenarios.filter((s) => s.name === values.scenario);
 if (chosen.length === 0) {

@@ -9,6 +9,8 @@ export interface ScenarioFlags {
   durationS: number | undefined;
   /** Stations started per second. */
   ramp: number | undefined;
+  /** Objects to seed (finance: CDRs). */
+  count?: number;
 }
 
 /** One benchmark scenario. */
@@ -23,6 +25,7 @@ export function commandFor(name: string, flags: ScenarioFlags): string {
   if (flags.stations !== undefined) parts.push(`--stations ${flags.stations}`);
   if (flags.durationS !== undefined) parts.push(`--duration ${flags.durationS}`);
   if (flags.ramp !== undefined) parts.push(`--ramp ${flags.ramp}`);
+  if (flags.count !== undefined) parts.push(`--count ${flags.count}`);
   return parts.join(' ');
 }
 

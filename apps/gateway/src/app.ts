@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { TokenAuthorizer } from '@chargebridge/bridge';
 import { createStationCalls } from '@chargebridge/routing';
 import { WebSocketServer } from 'ws';
 import type { GatewayDeps } from './deps.js';
@@ -60,6 +61,9 @@ export async function build(deps: GatewayDeps): Promise<Gateway> {
     lastSeen,
     calls,
     badFrameLimit: tuning.badFrameLimit ?? 20,
+    authorizer:
+      deps.authorizer ??
+      new TokenAuthorizer({ store: deps.store, logger: log, timeoutMs: config.authorizationTimeoutMs }),
   });
   await calls.attach(connections.table);
 

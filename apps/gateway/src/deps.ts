@@ -1,3 +1,4 @@
+import type { Authorizer } from '@chargebridge/bridge';
 import type { Config } from '@chargebridge/config';
 import type { JobRunner } from '@chargebridge/jobs';
 import type { StationCalls } from '@chargebridge/routing';
@@ -32,4 +33,9 @@ export interface GatewayDeps {
    */
   stationCalls?: StationCalls;
   tuning?: GatewayTuning;
+  /**
+   * Resolves idTokens (local, whitelist, real-time at the eMSP) before the commit batch. Without
+   * it the gateway builds a `TokenAuthorizer` on its store (AUTHORIZATION_TIMEOUT_MS budget).
+   */
+  authorizer?: Authorizer;
 }

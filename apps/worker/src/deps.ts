@@ -1,5 +1,6 @@
 import type { Config } from '@chargebridge/config';
 import type { JobRunner } from '@chargebridge/jobs';
+import type { StationCalls } from '@chargebridge/routing';
 import type { Store } from '@chargebridge/store';
 import type { Logger } from 'pino';
 
@@ -9,4 +10,6 @@ export interface WorkerDeps {
   store: Store;
   runner: JobRunner;
   logger: Logger;
+  /** Calls to stations on any gateway node (commands, charging profiles). */
+  stationCalls?: StationCalls;
 }

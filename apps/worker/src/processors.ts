@@ -1,6 +1,12 @@
 import { assertEveryJobHasOneProcessor, type JobName, jobNames } from '@chargebridge/jobs';
 import type { WorkerDeps } from './deps.js';
+import { cdrCreateProcessor } from './processors/cdr-create.processor.js';
+import { cdrPushProcessor } from './processors/cdr-push.processor.js';
+import { commandExecuteProcessor } from './processors/command-execute.processor.js';
+import { commandResultProcessor } from './processors/command-result.processor.js';
 import { locationPushProcessor } from './processors/location-push.processor.js';
+import { reconcileProcessor, scheduleReconcile } from './processors/reconcile.processor.js';
+import { sessionPushProcessor } from './processors/session-push.processor.js';
 import { tariffPushProcessor } from './processors/tariff-push.processor.js';
 
 /**
@@ -13,8 +19,19 @@ export function registerProcessors(deps: WorkerDeps): void {
   deps.runner.process('location.push', locationPushProcessor(deps));
   deps.runner.process('tariff.push', tariffPushProcessor(deps));
   registered.push('location.push', 'tariff.push');
+  // Sessions, CDRs and reconciliation (issue 5, packages/bridge).
+  deps.runner.process('session.push', sessionPushProcessor(deps), { concurrency: 8 });
+  deps.runner.process('cdr.create', cdrCreateProcessor(deps), { concurrency: 4 });
+  deps.runner.process('cdr.push', cdrPushProcessor(deps), { concurrency: 8 });
+  deps.runner.process('reconcile.run', reconcileProcessor(deps));
+  registered.push('session.push', 'cdr.create', 'cdr.push', 'reconcile.run');
+  // Commands and charging profiles (issue 5, packages/bridge/src/commands).
+  deps.runner.process('command.execute', commandExecuteProcessor(deps), { concurrency: 16 });
+  deps.runner.process('command.result', commandResultProcessor(deps), { concurrency: 8 });
+  registered.push('command.execute', 'command.result');
+  scheduleReconcile(deps.runner).catch((err) => log.warn({ err }, 'could not schedule reconciliation'));
   for (const name of jobNames) {
-    if (name === 'location.push' || name === 'tariff.push') continue;
+    if (registered.includes(name)) continue;
     // Until the bridge lands, jobs are acknowledged and logged so the outbox never backs up.
     deps.runner.process(name, async (payload) => {
       log.debug({ job: name, payload }, 'job has no processor yet');

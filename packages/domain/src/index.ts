@@ -8,3 +8,8 @@ export * from './evse-identity.js';
 export * from './measurand.normalizer.js';
 export * from './ocpi/location.view.js';
 export * from './station-password.js';
+export * from './finance/cdr-export.format.js';
+export * from './finance/cdr-export.stream.js';
+export * from './finance/cdr-export.totals.js';
+export * from './finance/decimal-sum.js';
+export * from './finance/cdr-export.query.js';

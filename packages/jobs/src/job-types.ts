@@ -3,10 +3,16 @@
  * Later issues add names here; `assertEveryJobHasOneProcessor` keeps workers honest.
  */
 export interface JobPayloads {
-  /** Push a session's latest state to the partner that owns its token. */
-  'session.push': { sessionId: number };
-  /** Push a location / EVSE / connector change to every partner with a locations receiver. */
-  'location.push': { locationId: number; evseUid?: string; connectorId?: string };
+  /**
+   * Sync a transaction's OCPI Session and push its latest state to the partner that owns its
+   * token (keyed by transaction: the worker creates the session row on first sight).
+   */
+  'session.push': { transactionId: number };
+  /**
+   * Push a location / EVSE / connector change to every partner with a locations receiver. With
+   * `evseUid`, a PATCH of that EVSE's status (its location found from the EVSE when not given).
+   */
+  'location.push': { locationId?: number; evseUid?: string; connectorId?: string };
   /** Push a tariff change to partners with a tariffs receiver. */
   'tariff.push': { tariffId: number };
   /** Build the CDR of a finished transaction. */

@@ -20,8 +20,8 @@ export function describeJobRunnerContract(name: string, makeRunner: () => JobRun
     it('runs a job with its typed payload', async () => {
       runner = makeRunner();
       const seen = deferred<number>();
-      runner.process('session.push', async (payload) => seen.resolve(payload.sessionId));
-      await runner.add('session.push', { sessionId: 42 });
+      runner.process('session.push', async (payload) => seen.resolve(payload.transactionId));
+      await runner.add('session.push', { transactionId: 42 });
       expect(await seen.promise).toBe(42);
     });
 

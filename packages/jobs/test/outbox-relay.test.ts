@@ -21,13 +21,13 @@ describe.each(runners)('outbox relay into %s', (_name, makeRunner) => {
     const runner = makeRunner();
     const seen: number[] = [];
     runner.process('session.push', async (payload) => {
-      seen.push(payload.sessionId);
+      seen.push(payload.transactionId);
     });
     const { db } = database.store;
     await db.transaction().execute(async (trx) => {
       await repositories(trx).outbox.add([
-        { topic: 'session.push', jobKey: `session:${_name}:1`, payload: { sessionId: 1 } },
-        { topic: 'session.push', jobKey: `session:${_name}:2`, payload: { sessionId: 2 } },
+        { topic: 'session.push', jobKey: `session:${_name}:1`, payload: { transactionId: 1 } },
+        { topic: 'session.push', jobKey: `session:${_name}:2`, payload: { transactionId: 2 } },
       ]);
     });
     const relay = new OutboxRelay({ db, runner, intervalMs: 50 });

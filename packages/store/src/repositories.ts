@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { AuthorizationsRepository } from './repositories/authorizations.repository.js';
+import { CdrExportRepository } from './repositories/cdr-export.repository.js';
 import { CdrsRepository } from './repositories/cdrs.repository.js';
+import { CommandExecutionRepository } from './repositories/command-execution.repository.js';
 import { CommandsRepository } from './repositories/commands.repository.js';
 import { FramesRepository } from './repositories/frames.repository.js';
 import { LocationViewsRepository } from './repositories/location-views.repository.js';
@@ -12,6 +14,7 @@ import { OutboxRepository } from './repositories/outbox.repository.js';
 import { PartiesRepository } from './repositories/parties.repository.js';
 import { PartnersRepository } from './repositories/partners.repository.js';
 import { PushDeliveriesRepository } from './repositories/push-deliveries.repository.js';
+import { RoamingAuthorizationRepository } from './repositories/roaming-authorization.repository.js';
 import { SessionsRepository } from './repositories/sessions.repository.js';
 import { SettingsRepository } from './repositories/settings.repository.js';
 import { StationActivityRepository } from './repositories/station-activity.repository.js';
@@ -41,9 +44,12 @@ export function repositories(db: Kysely<Database>) {
     tariffs: new TariffsRepository(db),
     sessions: new SessionsRepository(db),
     cdrs: new CdrsRepository(db),
+    cdrExport: new CdrExportRepository(db),
     locationViews: new LocationViewsRepository(db),
     pushDeliveries: new PushDeliveriesRepository(db),
     ocpiCommands: new OcpiCommandsRepository(db),
+    commandExecution: new CommandExecutionRepository(db),
+    roamingAuthorization: new RoamingAuthorizationRepository(db),
   };
 }
 

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../deps.js';
 import { requireAdminToken } from '../plugins/admin-auth.js';
 import { installAdminErrorHandler } from '../plugins/admin-errors.js';
+import { cdrExportRoutes } from './cdr-export.routes.js';
+import { cdrCreditsRoutes } from './cdr-credits.routes.js';
 import { cdrsRoutes } from './cdrs.routes.js';
+import { deliveriesRoutes } from './deliveries.routes.js';
 import { locationsRoutes } from './locations.routes.js';
 import { partiesRoutes } from './parties.routes.js';
 import { partnersRoutes } from './partners.routes.js';
@@ -26,8 +29,11 @@ export const adminModules: AdminModule[] = [
   partnersRoutes,
   sessionsRoutes,
   cdrsRoutes,
+  cdrExportRoutes,
   stationsRoutes,
   transactionsRoutes,
+  cdrCreditsRoutes,
+  deliveriesRoutes,
 ];
 
 /** `/api/v1`: bearer auth, `{ error, message }` errors, then every admin module. */

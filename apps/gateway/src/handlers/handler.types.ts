@@ -1,3 +1,4 @@
+import type { Authorizer } from '@chargebridge/bridge';
 import type { Config } from '@chargebridge/config';
 import type { CallContext } from '@chargebridge/ocpp';
 import type { Logger } from 'pino';
@@ -12,6 +13,8 @@ export interface HandlerContext {
   readonly receivedAt: Date;
   readonly config: Config;
   readonly log: Logger;
+  /** Token authorization; call it before `commit` (it may call an eMSP), never inside. */
+  readonly authorizer: Authorizer;
   /** Runs store work in the next group commit; resolves after commit (ack after commit). */
   commit<T>(work: BatchWork<T>): Promise<T>;
 }

@@ -1,3 +1,4 @@
+import type { Authorizer } from '@chargebridge/bridge';
 import type { Config } from '@chargebridge/config';
 import {
   type CallContext,
@@ -13,6 +14,7 @@ import type { StationRow } from '@chargebridge/store';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { HandlerContext, HandlerTable } from '../handlers/handler.types.js';
+import { queueStationEvsesPush } from '../handlers/shared/bridge-outbox.js';
 import { ocpp21Handlers, ocpp201Handlers } from '../handlers/v2/index.js';
 import { ocpp16Handlers } from '../handlers/v16/index.js';
 import { gatewayMetrics } from '../metrics/gateway.metrics.js';
@@ -46,6 +48,7 @@ export interface StationConnectionsDeps {
   lastSeen: LastSeenBuffer;
   calls: StationCalls;
   badFrameLimit: number;
+  authorizer: Authorizer;
 }
 
 /**
@@ -98,7 +101,10 @@ export class StationConnections {
     }
     gatewayMetrics.connected.inc({ version });
     batcher
-      .run((repos) => repos.stations.markConnected(station.id, version, nodeId, now))
+      .run(async (repos) => {
+        await repos.stations.markConnected(station.id, version, nodeId, now);
+        await queueStationEvsesPush(repos, station.id); // EVSEs leave UNKNOWN (architecture.md status table)
+      })
       .catch((err) => log.error({ err }, 'could not mark station connected'));
     this.deps.calls.registry
       .claim(station.identity, nodeId)
@@ -135,6 +141,7 @@ export class StationConnections {
       receivedAt,
       config,
       log: logger,
+      authorizer: this.deps.authorizer,
       commit: (work) => batcher.run(work),
     };
     try {
@@ -174,7 +181,10 @@ export class StationConnections {
     const { batcher, nodeId, calls, logger } = this.deps;
     const at = new Date();
     batcher
-      .run((repos) => repos.stations.markDisconnected(session.stationId, nodeId, at))
+      .run(async (repos) => {
+        await repos.stations.markDisconnected(session.stationId, nodeId, at);
+        await queueStationEvsesPush(repos, session.stationId); // station offline → EVSEs UNKNOWN
+      })
       .catch((err) => logger.warn({ err }, 'could not mark station disconnected'));
     calls.registry.release(session.identity, nodeId).catch(() => {});
     logger.info({ stationId: session.identity }, 'station disconnected');

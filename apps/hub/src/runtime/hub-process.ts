@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { build as buildApi } from '@chargebridge/api';
+import { TokenAuthorizer } from '@chargebridge/bridge';
 import type { Config, Role } from '@chargebridge/config';
 import { build as buildGateway, type Gateway } from '@chargebridge/gateway';
 import { BullmqJobRunner, type JobRunner } from '@chargebridge/jobs';
@@ -61,7 +62,7 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
 
     let worker: WorkerApp | undefined;
     if (role === 'all' || role === 'worker') {
-      worker = await buildWorker({ config, store, runner, logger });
+      worker = await buildWorker({ config, store, runner, logger, stationCalls });
       await worker.start();
       closers.push(() => worker!.close());
     }
@@ -69,7 +70,9 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     let gateway: Gateway | undefined;
     let ocppUrl: string | undefined;
     if (role === 'all' || role === 'gateway') {
-      gateway = await buildGateway({ config, store, runner, logger, nodeId, stationCalls });
+      // Authorization runs here, in the gateway (latency-critical; packages/bridge README).
+      const authorizer = new TokenAuthorizer({ store, logger, timeoutMs: config.authorizationTimeoutMs });
+      gateway = await buildGateway({ config, store, runner, logger, nodeId, stationCalls, authorizer });
       const { port } = await gateway.listen();
       closers.push(() => gateway!.close());
       ocppUrl = `ws://localhost:${port}/ocpp`;

@@ -1,6 +1,8 @@
+import { loadEvseStatus } from '@chargebridge/bridge';
 import { toOcpiLocation } from '@chargebridge/domain';
 import type { JobHandler } from '@chargebridge/jobs';
 import { repositories } from '@chargebridge/store';
+import type { Logger } from 'pino';
 import type { WorkerDeps } from '../deps.js';
 import { pushToPartners } from './ocpi-push.client.js';
 
@@ -11,7 +13,9 @@ import { pushToPartners } from './ocpi-push.client.js';
  */
 export function locationPushProcessor(deps: WorkerDeps): JobHandler<'location.push'> {
   const log = deps.logger.child({ component: 'location-push' });
-  return async ({ locationId }) => {
+  return async ({ locationId, evseUid }) => {
+    if (evseUid !== undefined) return pushEvseStatus(deps, log, evseUid);
+    if (locationId === undefined) return;
     const row = await repositories(deps.store.db).locationViews.findById(locationId);
     if (!row) return; // deleted since: nothing to push
     const location = toOcpiLocation(row);
@@ -25,4 +29,35 @@ export function locationPushProcessor(deps: WorkerDeps): JobHandler<'location.pu
       body: location,
     });
   };
+}
+
+/** Most PATCHes one job sends while the EVSE keeps changing under it. */
+const MAX_EVSE_ROUNDS = 5;
+
+/**
+ * `location.push` with `evseUid`: PATCH the EVSE's status (mod_locations §PATCH, on
+ * `/{country_code}/{party_id}/{location_id}/{evse_uid}` with `status` and `last_updated`) to every
+ * partner with a locations receiver. The job id is per EVSE, so bursts coalesce; a change made
+ * while the PATCH is in flight is caught by re-reading after it (the runner drops a same-id job
+ * added while this one runs).
+ */
+async function pushEvseStatus(deps: WorkerDeps, log: Logger, evseUid: string): Promise<void> {
+  let pushed: string | undefined;
+  for (let round = 0; round < MAX_EVSE_ROUNDS; round++) {
+    const update = await loadEvseStatus(deps.store.db, evseUid);
+    if (!update) return; // station without a location: the EVSE is not published
+    const version = `${update.status}@${update.lastUpdated.getTime()}`;
+    if (version === pushed) return;
+    const path = `/${update.countryCode}/${update.partyId}/${encodeURIComponent(update.locationId)}/${encodeURIComponent(evseUid)}`;
+    await pushToPartners(deps.store, log, {
+      module: 'locations',
+      objectKey: `${update.countryCode}/${update.partyId}/${update.locationId}/${evseUid}`,
+      lastUpdated: update.lastUpdated,
+      from: { country_code: update.countryCode, party_id: update.partyId },
+      path,
+      method: 'PATCH',
+      body: { status: update.status, last_updated: update.lastUpdated.toISOString() },
+    });
+    pushed = version;
+  }
 }

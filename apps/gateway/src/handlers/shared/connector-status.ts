@@ -1,5 +1,6 @@
 import { evseUid, toEvseStatus } from '@chargebridge/domain';
 import type { Repositories } from '@chargebridge/store';
+import { queueEvseStatusPush } from './bridge-outbox.js';
 
 /**
  * Applies one connector status report: the EVSE and connector exist from then on (created with
@@ -20,7 +21,7 @@ export async function applyConnectorStatus(
 ): Promise<void> {
   const evse = await repos.stations.ensureEvse(input.stationId, input.evseId, evseUid(input.stationId, input.evseId));
   const connector = await repos.stations.ensureConnector(evse.id, input.connectorId);
-  await repos.stationState.setConnectorStatus({
+  const changed = await repos.stationState.setConnectorStatus({
     connectorRowId: connector.id,
     evseRowId: evse.id,
     status: input.status,
@@ -28,6 +29,7 @@ export async function applyConnectorStatus(
     evseStatus: toEvseStatus(input.status),
     at: input.at,
   });
+  if (changed) await queueEvseStatusPush(repos, [evse.evse_uid]);
   await repos.stationActivity.addStatus({
     stationId: input.stationId,
     evseId: input.evseId,

@@ -1,11 +1,10 @@
 import { fromIdTag16, toAuthorizationStatus16 } from '@chargebridge/domain';
 import type { MessageHandler } from '../handler.types.js';
-import { authorizeToken } from '../shared/authorize-token.js';
+import { recordAuthorization, resolveToken } from '../shared/authorize-token.js';
 
-/** 1.6 §4.1 Authorize. */
+/** 1.6 §4.1 Authorize: resolved before the batch (may ask the eMSP), recorded in it. */
 export const authorize: MessageHandler = async (p, ctx) => {
-  const result = await ctx.commit((repos) =>
-    authorizeToken(repos, ctx.session.stationId, fromIdTag16(String(p.idTag)), 'Authorize'),
-  );
-  return { idTagInfo: { status: toAuthorizationStatus16(result) } };
+  const resolved = await resolveToken(ctx, fromIdTag16(String(p.idTag)), 'Authorize');
+  await ctx.commit((repos) => recordAuthorization(repos, resolved));
+  return { idTagInfo: { status: toAuthorizationStatus16(resolved.decision.result) } };
 };

@@ -1,5 +1,6 @@
 import { fromConnector16, normalizeMeterValues16 } from '@chargebridge/domain';
 import type { MessageHandler } from '../handler.types.js';
+import { queueSessionPush } from '../shared/bridge-outbox.js';
 import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
 
 /** 1.6 §4.7 MeterValues: samples normalized to Wh/W/A/V/…, linked to their transaction. */
@@ -15,7 +16,10 @@ export const meterValues: MessageHandler = async (p, ctx) => {
           ? await repos.transactions.findActiveOnEvse(stationId, evseId)
           : undefined;
     await storeSamples(repos, stationId, tx?.id ?? null, evseId, samples);
-    if (tx) await refreshEnergy(repos, tx);
+    if (tx) {
+      await refreshEnergy(repos, tx);
+      await queueSessionPush(repos, tx.id);
+    }
   });
   return {};
 };

@@ -1,6 +1,8 @@
+import { transactionAuthorization } from '@chargebridge/bridge';
 import { fromConnector16, fromIdTag16, toAuthorizationStatus16 } from '@chargebridge/domain';
 import type { MessageHandler } from '../handler.types.js';
-import { authorizeToken } from '../shared/authorize-token.js';
+import { recordAuthorization, resolveToken } from '../shared/authorize-token.js';
+import { queueSessionPush } from '../shared/bridge-outbox.js';
 
 /**
  * 1.6 §4.10 StartTransaction, idempotent on (station, connector, idTag, timestamp, meterStart):
@@ -13,8 +15,11 @@ export const startTransaction: MessageHandler = async (p, ctx) => {
   const token = fromIdTag16(String(p.idTag));
   const startedAt = new Date(p.timestamp);
   const startKey = `${connectorId}|${p.idTag}|${p.timestamp}|${p.meterStart}`;
+  // Resolved before the batch: the authorizer may ask the eMSP (never inside a transaction).
+  const resolved = await resolveToken(ctx, token, 'StartTransaction', { evseId: ref.evseId || undefined });
+  const result = resolved.decision.result;
   return ctx.commit(async (repos) => {
-    const result = await authorizeToken(repos, ctx.session.stationId, token, 'StartTransaction');
+    await recordAuthorization(repos, resolved);
     const { row, created } = await repos.transactions.startByKey({
       stationId: ctx.session.stationId,
       startKey,
@@ -26,6 +31,7 @@ export const startTransaction: MessageHandler = async (p, ctx) => {
         started_at: Number.isNaN(startedAt.getTime()) ? ctx.receivedAt : startedAt,
         meter_start_wh: Number(p.meterStart),
         reservation_id: p.reservationId ?? null,
+        ...transactionAuthorization(resolved.decision),
       },
     });
     if (created) {
@@ -39,6 +45,7 @@ export const startTransaction: MessageHandler = async (p, ctx) => {
         payload: p,
       });
     }
+    await queueSessionPush(repos, row.id);
     return { transactionId: Number(row.transaction_uid), idTagInfo: { status: toAuthorizationStatus16(result) } };
   });
 };

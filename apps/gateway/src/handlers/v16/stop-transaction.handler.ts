@@ -1,6 +1,7 @@
 import { fromIdTag16, normalizeMeterValues16, toAuthorizationStatus16 } from '@chargebridge/domain';
 import type { MessageHandler } from '../handler.types.js';
-import { authorizeToken } from '../shared/authorize-token.js';
+import { recordAuthorization, resolveToken } from '../shared/authorize-token.js';
+import { queueCdrCreate } from '../shared/bridge-outbox.js';
 import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
 
 /**
@@ -10,6 +11,9 @@ import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
  */
 export const stopTransaction: MessageHandler = async (p, ctx) => {
   const stoppedAt = new Date(p.timestamp);
+  // The stopping idTag is resolved before the batch (the authorizer may ask the eMSP).
+  const resolved =
+    typeof p.idTag === 'string' ? await resolveToken(ctx, fromIdTag16(p.idTag), 'StopTransaction') : undefined;
   return ctx.commit(async (repos) => {
     let { row } = await repos.transactions.ensure(ctx.session.stationId, String(p.transactionId), '1.6');
     const samples = normalizeMeterValues16(Array.isArray(p.transactionData) ? p.transactionData : []);
@@ -34,8 +38,10 @@ export const stopTransaction: MessageHandler = async (p, ctx) => {
       });
     }
     await refreshEnergy(repos, row);
-    if (typeof p.idTag !== 'string') return {};
-    const result = await authorizeToken(repos, ctx.session.stationId, fromIdTag16(p.idTag), 'StopTransaction');
-    return { idTagInfo: { status: toAuthorizationStatus16(result) } };
+    // transactionData carries the final meter values: the CDR can be built now.
+    await queueCdrCreate(repos, row.id);
+    if (!resolved) return {};
+    await recordAuthorization(repos, resolved);
+    return { idTagInfo: { status: toAuthorizationStatus16(resolved.decision.result) } };
   });
 };

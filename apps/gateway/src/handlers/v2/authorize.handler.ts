@@ -1,11 +1,10 @@
 import { fromIdToken2, toAuthorizationStatus2 } from '@chargebridge/domain';
 import type { MessageHandler } from '../handler.types.js';
-import { authorizeToken } from '../shared/authorize-token.js';
+import { recordAuthorization, resolveToken } from '../shared/authorize-token.js';
 
-/** 2.0.1 / 2.1 C01 Authorize. */
+/** 2.0.1 / 2.1 C01 Authorize: resolved before the batch (may ask the eMSP), recorded in it. */
 export const authorize: MessageHandler = async (p, ctx) => {
-  const result = await ctx.commit((repos) =>
-    authorizeToken(repos, ctx.session.stationId, fromIdToken2(p.idToken), 'Authorize'),
-  );
-  return { idTokenInfo: { status: toAuthorizationStatus2(result) } };
+  const resolved = await resolveToken(ctx, fromIdToken2(p.idToken), 'Authorize');
+  await ctx.commit((repos) => recordAuthorization(repos, resolved));
+  return { idTokenInfo: { status: toAuthorizationStatus2(resolved.decision.result) } };
 };

@@ -1,7 +1,9 @@
-import { fromIdToken2, judgeToken, normalizeMeterValues2, toAuthorizationStatus2 } from '@chargebridge/domain';
+import { transactionAuthorization } from '@chargebridge/bridge';
+import { fromIdToken2, normalizeMeterValues2, toAuthorizationStatus2 } from '@chargebridge/domain';
 import type { TransactionChanges } from '@chargebridge/store';
 import type { MessageHandler } from '../handler.types.js';
-import { authorizeToken } from '../shared/authorize-token.js';
+import { recordAuthorization, resolveToken } from '../shared/authorize-token.js';
+import { queueCdrCreate, queueSessionPush } from '../shared/bridge-outbox.js';
 import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
 
 const MAX_GAPS = 1_000;
@@ -26,6 +28,13 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
   const at = Number.isNaN(occurredAt.getTime()) ? ctx.receivedAt : occurredAt;
   const token = p.idToken ? fromIdToken2(p.idToken) : undefined;
   const stationId = ctx.session.stationId;
+  // Resolved before the batch: the authorizer may ask the eMSP (never inside a transaction).
+  const resolved = token
+    ? await resolveToken(ctx, token, 'TransactionEvent', {
+        evseId: p.evse?.id,
+        remoteStartId: Number.isInteger(info.remoteStartId) ? info.remoteStartId : undefined,
+      })
+    : undefined;
   return ctx.commit(async (repos) => {
     let { row } = await repos.transactions.ensure(stationId, String(info.transactionId), ctx.session.version);
     const fresh = await repos.transactions.addEvent({
@@ -37,15 +46,8 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
       offline: p.offline === true,
       payload: p,
     });
-    let status: string | undefined;
-    if (token) {
-      status = toAuthorizationStatus2(
-        fresh
-          ? await authorizeToken(repos, stationId, token, 'TransactionEvent')
-          : judgeToken(await repos.tokens.findByUid(token.idToken)),
-      );
-    }
-    const response = status ? { idTokenInfo: { status } } : {};
+    if (resolved && fresh) await recordAuthorization(repos, resolved);
+    const response = resolved ? { idTokenInfo: { status: toAuthorizationStatus2(resolved.decision.result) } } : {};
     if (!fresh) return response;
 
     const evseId = p.evse?.id ?? row.ocpp_evse_id ?? 0;
@@ -67,6 +69,7 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
       changes.id_token = token.idToken;
       changes.token_type = token.type;
     }
+    if (resolved && !row.auth_method) Object.assign(changes, transactionAuthorization(resolved.decision));
     if (latest && info.chargingState) changes.charging_state = info.chargingState;
     if (info.remoteStartId !== undefined) changes.remote_start_id = info.remoteStartId;
     if (p.reservationId !== undefined) changes.reservation_id = p.reservationId;
@@ -78,6 +81,9 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
     }
     row = await repos.transactions.update(row.id, changes);
     await refreshEnergy(repos, row);
+    // An Ended event carries the final meter values (E06): then the CDR, else a session update.
+    if (row.status === 'completed') await queueCdrCreate(repos, row.id);
+    else await queueSessionPush(repos, row.id);
     return response;
   });
 };
