@@ -92,7 +92,7 @@ export const financeScenario: Scenario = {
     const file = join(dir, 'cdrs.csv');
     const args = ['cdr', 'export', '--from', '2025-01-01', '--to', '2028-01-01', '--out', file];
     // BENCH_CPU_PROF=DIR: a V8 CPU profile of the export process (open it in Chrome DevTools).
-    const prof = process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {};
+    const prof: Record<string, string> = process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {};
     const started = performance.now();
     const child = spawnCli(args, { DATABASE_URL: hub.databaseUrl, ...prof });
     const stderr = collect(child, 'stderr');

@@ -30,6 +30,7 @@ const TARIFF = {
 
 let database: TestDatabase;
 let redisUrl: string;
+let redisPrefix: string;
 let gateway: HubProcess;
 let api: HubProcess;
 let worker: ChildProcess | undefined;
@@ -42,6 +43,7 @@ function startWorker(): ChildProcess {
   const child = spawnCli(['start', '--role', 'worker'], {
     DATABASE_URL: database.url,
     REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: 'warn',
     NODE_ID: `worker-${Date.now()}`,
   });
@@ -118,13 +120,14 @@ async function transactionRow(uid: number) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  // Own Redis logical database: the spawned worker uses BullMQ's default key prefix.
-  redisUrl = `${testRedis().url.replace(/\/\d*$/, '')}/9`;
+  // Own Redis key prefix: the in-process hub and the spawned workers share it, other test files don't.
+  ({ url: redisUrl, prefix: redisPrefix } = testRedis());
   const port = await freePort();
   hubUrl = `http://127.0.0.1:${port}`;
   const env = {
     DATABASE_URL: database.url,
     REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
     PORT: String(port),
     OCPP_PORT: String(await freePort()),
     HOST: '127.0.0.1',
@@ -390,7 +393,7 @@ describe('the bridge end to end (1.6 station, two eMSPs, worker process)', () =>
       status: 'retrying',
       http_status: 503,
     });
-    const queue = new Queue('cdr.push', { connection: { url: redisUrl } as never, prefix: 'chargebridge' });
+    const queue = new Queue('cdr.push', { connection: { url: redisUrl } as never, prefix: redisPrefix });
     await expect.poll(() => queue.getJobState(`cdr.push|${cdrRow.id}`), { timeout: 10_000 }).toBe('delayed');
     await queue.close();
     await killWorker();

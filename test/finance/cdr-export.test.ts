@@ -23,10 +23,26 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await insertCdrs(database.store, [
     // end_date_time exactly `from`: included (from is inclusive).
-    { cdrId: 'A1', start: '2026-03-01T09:00:00Z', end: FROM, kwh: 10, excl: 4, incl: 4.84, locationId: AWKWARD_LOCATION },
+    {
+      cdrId: 'A1',
+      start: '2026-03-01T09:00:00Z',
+      end: FROM,
+      kwh: 10,
+      excl: 4,
+      incl: 4.84,
+      locationId: AWKWARD_LOCATION,
+    },
     { cdrId: 'A2', start: '2026-03-15T08:00:00Z', end: '2026-03-15T09:30:00Z', kwh: 20, excl: 7.5, incl: 9.075 },
     // The credit CDR of A1: negated totals.
-    { cdrId: 'A3', start: '2026-03-01T09:00:00Z', end: '2026-03-02T00:00:00Z', kwh: 10, excl: 4, incl: 4.84, credit: 'A1' },
+    {
+      cdrId: 'A3',
+      start: '2026-03-01T09:00:00Z',
+      end: '2026-03-02T00:00:00Z',
+      kwh: 10,
+      excl: 4,
+      incl: 4.84,
+      credit: 'A1',
+    },
     {
       cdrId: 'B1',
       cpo: ['BE', 'OTH'],
@@ -120,14 +136,35 @@ describe('chargebridge cdr export', () => {
 
   it('filters by partner (CDRs of the tokens its parties own) into an NDJSON file', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cb-export-')), 'cdrs.ndjson');
-    const args = ['cdr', 'export', '--from', FROM, '--to', TO, '--partner', 'emsp-1', '--format', 'ndjson', '--out', out];
+    const args = [
+      'cdr',
+      'export',
+      '--from',
+      FROM,
+      '--to',
+      TO,
+      '--partner',
+      'emsp-1',
+      '--format',
+      'ndjson',
+      '--out',
+      out,
+    ];
     const { code, stdout, stderr } = await runCli(args, { DATABASE_URL: database.url });
     expect(stderr).toContain('exported 3 CDRs');
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.cdr_id)).toEqual(['A1', 'A2', 'A3']);
-    expect(lines[2]).toMatchObject({ credit: true, total_cost_excl_vat: -4, total_energy_kwh: -10, token_owner: 'DE-EMP' });
+    expect(lines[2]).toMatchObject({
+      credit: true,
+      total_cost_excl_vat: -4,
+      total_energy_kwh: -10,
+      token_owner: 'DE-EMP',
+    });
   });
 
   it('refuses bad input with one line and exit 1', async () => {
@@ -168,7 +205,12 @@ describe('GET /api/v1/cdrs/export', () => {
   it('serves NDJSON filtered by partner, and an empty JSON array when nothing matches', async () => {
     const res = await get(`from=${FROM}&to=${TO}&format=ndjson&partner=emsp-1`);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
-    expect(res.body.trimEnd().split('\n').map((l) => JSON.parse(l).cdr_id)).toEqual(['A1', 'A2', 'A3']);
+    expect(
+      res.body
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).cdr_id),
+    ).toEqual(['A1', 'A2', 'A3']);
     const empty = await get('from=2020-01-01&to=2020-02-01&format=json');
     expect(JSON.parse(empty.body)).toEqual([]);
   });

@@ -33,7 +33,13 @@ export async function insertCdrs(store: Store, seeds: CdrSeed[]): Promise<void> 
           start_date_time: s.start,
           end_date_time: s.end,
           session_id: `S-${s.cdrId}`,
-          cdr_token: { country_code: tcc, party_id: tpid, uid: `UID-${s.cdrId}`, type: 'RFID', contract_id: `${tcc}-${tpid}-C1` },
+          cdr_token: {
+            country_code: tcc,
+            party_id: tpid,
+            uid: `UID-${s.cdrId}`,
+            type: 'RFID',
+            contract_id: `${tcc}-${tpid}-C1`,
+          },
           auth_method: 'WHITELIST',
           cdr_location: {
             id: s.locationId ?? 'LOC1',

@@ -47,12 +47,13 @@ beforeAll(async () => {
   await seedParty(db.store);
   await aStation(db.store, { identity: `${run}-A`, password: 'multi-node-pw' });
   await aStation(db.store, { identity: `${run}-B`, password: 'multi-node-pw' });
-  const redis = testRedis().url;
+  const { url: redis, prefix: redisPrefix } = testRedis();
   ocppPorts = [await freePort(), await freePort()];
   apiPort = await freePort();
   const common = {
     DATABASE_URL: db.url,
     REDIS_URL: redis,
+    REDIS_PREFIX: redisPrefix,
     ADMIN_TOKEN: TOKEN,
     OCPP_CALL_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'warn',

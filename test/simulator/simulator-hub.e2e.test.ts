@@ -26,6 +26,7 @@ describe('simulator against chargebridge start', () => {
     hub = spawnCli(['start'], {
       DATABASE_URL: database.url,
       REDIS_URL: testRedis().url,
+      REDIS_PREFIX: testRedis().prefix,
       PORT: String(port),
       OCPP_PORT: String(ocppPort),
       ADMIN_TOKEN,

@@ -37,6 +37,7 @@ describe('chargebridge CLI', () => {
     const child = spawnCli(['start'], {
       DATABASE_URL: database.url,
       REDIS_URL: testRedis().url,
+      REDIS_PREFIX: testRedis().prefix,
       PORT: String(port),
       OCPP_PORT: String(ocppPort),
       ADMIN_TOKEN: 'cli-test-admin-token-123',

@@ -13,6 +13,8 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel (several hubs can share one Redis). */
+  readonly redisPrefix: string;
   readonly publicUrl: string;
   readonly adminToken: string | undefined;
   readonly hubCountryCode: string;
@@ -79,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     adminToken: e.ADMIN_TOKEN,
     hubCountryCode: e.HUB_COUNTRY_CODE,

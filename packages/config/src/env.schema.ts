@@ -42,6 +42,10 @@ export const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, _ or -')
+    .default('chargebridge'),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   ADMIN_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   HUB_COUNTRY_CODE: z

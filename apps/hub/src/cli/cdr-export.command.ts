@@ -16,8 +16,7 @@ import { CliError } from './cli-error.js';
 import type { CliCommand } from './command.js';
 import { ProgressBar } from './progress-bar.js';
 
-const usage =
-  'cdr export --from ISO --to ISO [--party CC-PID] [--partner ID] [--format csv|json|ndjson] [--out FILE]';
+const usage = 'cdr export --from ISO --to ISO [--party CC-PID] [--partner ID] [--format csv|json|ndjson] [--out FILE]';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

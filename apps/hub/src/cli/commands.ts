@@ -6,4 +6,10 @@ import { startCommand } from './start.command.js';
 import { tariffPriceCommand } from './tariff-price.command.js';
 
 /** Every sub-command; each issue adds its file and one line here. */
-export const commands: CliCommand[] = [startCommand, migrateCommand, simulateCommand, tariffPriceCommand, cdrExportCommand];
+export const commands: CliCommand[] = [
+  startCommand,
+  migrateCommand,
+  simulateCommand,
+  tariffPriceCommand,
+  cdrExportCommand,
+];

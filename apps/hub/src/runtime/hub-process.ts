@@ -30,7 +30,7 @@ export interface StartHubOptions {
   config: Config;
   role: Role;
   logger: Logger;
-  /** BullMQ key prefix (tests isolate runs with it). */
+  /** Redis key prefix for jobs and routing; defaults to REDIS_PREFIX (tests isolate runs with it). */
   jobPrefix?: string;
 }
 
@@ -47,13 +47,15 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     for (const close of closers.reverse()) await close().catch((err) => logger.warn({ err }, 'error while closing'));
   };
   try {
-    const runner = await connectRunner(config, options.jobPrefix);
+    const redisPrefix = options.jobPrefix ?? config.redisPrefix;
+    const runner = await connectRunner(config, redisPrefix);
     closers.push(() => runner.close());
     const { token: adminToken, generated } = await resolveAdminToken(config, store);
     // Station registry + command routing: memory in embedded mode, Redis (TTL + pub/sub) in server mode.
     const stationCalls = createStationCalls({
       nodeId,
       redisUrl: config.redisUrl,
+      prefix: `${redisPrefix}:`,
       defaultTimeoutMs: config.ocppCallTimeoutMs,
       registryTtlMs: Math.max(config.ocppPingIntervalS, 10) * 3000,
       logger,

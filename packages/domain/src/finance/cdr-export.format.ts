@@ -103,12 +103,18 @@ export function csvHeader(): string {
   return `${CDR_EXPORT_COLUMNS.map(([name]) => name).join(',')}\r\n`;
 }
 
+// Decimal and boolean columns never hold a comma, quote or line break: only text is checked.
+const CSV_TEXT_COLUMN = CDR_EXPORT_COLUMNS.map(([, kind]) => kind === 'text');
+const CSV_NAMES = CDR_EXPORT_COLUMNS.map(([name]) => name);
+
 /** One CDR as a CSV line (CRLF-terminated). */
 export function csvLine(row: CdrExportRow): string {
   let line = '';
-  for (let i = 0; i < CDR_EXPORT_COLUMNS.length; i++) {
-    if (i > 0) line += ',';
-    line += csvField(row[(CDR_EXPORT_COLUMNS[i] as readonly [keyof CdrExportRow, Kind])[0]]);
+  for (let i = 0; i < CSV_NAMES.length; i++) {
+    const value = row[CSV_NAMES[i] as keyof CdrExportRow];
+    const field =
+      value === null ? '' : CSV_TEXT_COLUMN[i] ? csvField(value) : typeof value === 'boolean' ? String(value) : value;
+    line += i === 0 ? field : `,${field}`;
   }
   return `${line}\r\n`;
 }
