@@ -22,7 +22,12 @@ describe('finance export formatting', () => {
 
   it('writes decimals into JSON from their text, exactly, and never a non-number as a number', () => {
     const row = Object.fromEntries(CDR_EXPORT_COLUMNS.map(([c]) => [c, null])) as never as Record<string, unknown>;
-    Object.assign(row, { cdr_id: 'X', total_cost_excl_vat: '0.1000000000000000055', total_energy_kwh: 'NaN', credit: false });
+    Object.assign(row, {
+      cdr_id: 'X',
+      total_cost_excl_vat: '0.1000000000000000055',
+      total_energy_kwh: 'NaN',
+      credit: false,
+    });
     const parsed = JSON.parse(jsonRecord(row as never));
     expect(parsed.total_energy_kwh).toBe('NaN');
     expect(jsonRecord(row as never)).toContain('"total_cost_excl_vat":0.1000000000000000055');

@@ -31,6 +31,8 @@ export interface EvseViewInput {
   evse_uid: string;
   evse_id: string | null;
   status: string;
+  /** Whether the station holding this EVSE is connected; `false` makes the EVSE UNKNOWN. */
+  station_online?: boolean;
   data: Record<string, unknown> | null;
   last_updated: string | number | Date;
   connectors: ConnectorViewInput[];
@@ -103,6 +105,8 @@ export function toOcpiConnector(c: ConnectorViewInput): Record<string, unknown> 
  * first connector status that maps to something other than UNKNOWN.
  */
 function evseStatus(e: EvseViewInput): string {
+  // architecture.md status table: a station that is offline publishes its EVSEs as UNKNOWN.
+  if (e.station_online === false) return 'UNKNOWN';
   if (OCPI_EVSE_STATUSES.has(e.status) && e.status !== 'UNKNOWN') return e.status;
   for (const c of e.connectors) {
     const mapped = toEvseStatus(c.ocpp_status);

@@ -28,6 +28,7 @@ export interface EvseViewRow {
   evse_uid: string;
   evse_id: string | null;
   status: string;
+  station_online: boolean;
   data: Record<string, unknown>;
   last_updated: number;
   connectors: ConnectorViewRow[];
@@ -107,7 +108,7 @@ export class LocationViewsRepository {
          limit ${limit} offset ${offset}
       ),
       ev as (
-        select e.id, e.evse_uid, e.evse_id, e.status, e.data, e.last_updated, s.location_id
+        select e.id, e.evse_uid, e.evse_id, e.status, e.data, e.last_updated, s.location_id, s.online
           from page join stations s on s.location_id = page.id join evses e on e.station_id = s.id
       ),
       con as (
@@ -123,7 +124,8 @@ export class LocationViewsRepository {
       ),
       evj as (
         select ev.location_id, json_agg(json_build_object(
-                 'evse_uid', ev.evse_uid, 'evse_id', ev.evse_id, 'status', ev.status, 'data', ev.data,
+                 'evse_uid', ev.evse_uid, 'evse_id', ev.evse_id, 'status', ev.status, 'station_online', ev.online,
+                 'data', ev.data,
                  'last_updated', (extract(epoch from ev.last_updated) * 1000)::bigint,
                  'connectors', coalesce(con.connectors, '[]'::json))
                order by ev.evse_uid) as evses
