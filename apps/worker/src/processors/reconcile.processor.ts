@@ -1,4 +1,4 @@
-import { runReconcile } from '@chargebridge/bridge';
+import { runReconcile, sweepOverdueCommands } from '@chargebridge/bridge';
 import type { JobHandler, JobRunner } from '@chargebridge/jobs';
 import type { WorkerDeps } from '../deps.js';
 
@@ -20,8 +20,11 @@ export function reconcileProcessor(deps: WorkerDeps): JobHandler<'reconcile.run'
   return async ({ reason }) => {
     try {
       const report = await runReconcile(deps.store.db);
-      const found = report.cdrsToCreate + report.cdrsToPush + report.sessionsToPush + report.staleTransactions;
-      if (found > 0) log.info({ reason, ...report }, 'reconciliation re-queued work');
+      // A command whose worker died mid-call still ends: TIMEOUT once its deadline has passed.
+      const commandsTimedOut = await sweepOverdueCommands(deps.store);
+      const found =
+        report.cdrsToCreate + report.cdrsToPush + report.sessionsToPush + report.staleTransactions + commandsTimedOut;
+      if (found > 0) log.info({ reason, ...report, commandsTimedOut }, 'reconciliation re-queued work');
     } finally {
       if (reason === 'schedule') await scheduleReconcile(deps.runner);
     }
