@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { capacityScenario } from './scenarios/capacity.scenario.js';
 import { financeScenario } from './scenarios/finance.scenario.js';
+import { ocpiReadsScenario } from './scenarios/ocpi-reads.scenario.js';
 import type { Scenario, ScenarioFlags } from './scenarios/scenario.js';
 import { stormScenario } from './scenarios/storm.scenario.js';
 import { throughputScenario } from './scenarios/throughput.scenario.js';
@@ -9,12 +10,12 @@ import { fileLimit } from './support/processes.js';
 import { machine, publish } from './support/report.js';
 
 /**
- * `npm run bench [-- --scenario capacity|throughput|storm|finance] [--stations N] [--duration S] [--ramp N] [--count N]`
+ * `npm run bench [-- --scenario capacity|throughput|storm|ocpi-reads|finance] [--stations N] [--duration S] [--ramp N] [--count N]`
  * Each scenario gets a fresh hub (throwaway PostgreSQL + Redis, API + one gateway process) and
  * runs the load from separate simulator processes. Scenarios 4–5 (OCPI reads, finance) are added
  * to the same list by their owners.
  */
-const scenarios: Scenario[] = [capacityScenario, throughputScenario, stormScenario, financeScenario];
+const scenarios: Scenario[] = [capacityScenario, throughputScenario, stormScenario, ocpiReadsScenario, financeScenario];
 
 const { values } = parseArgs({
   options: {

@@ -84,6 +84,9 @@ const powerW = (w: number) => ({ value: String(w), measurand: 'Power.Active.Impo
 /** A 1.6 charging session: 60 min ago start, charging 45 min, then 15 min parked. */
 async function run16Transaction(station: RPCClient, idTag: string, connectorId = 1): Promise<number> {
   await station.call('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Preparing' });
+  // One clock reading for the whole transaction: a slow machine must not stretch the billed times.
+  const now = Date.now();
+  const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
   const start = (await station.call('StartTransaction', {
     connectorId,
     idTag,
@@ -238,6 +241,15 @@ describe('the bridge end to end (1.6 station, two eMSPs, worker process)', () =>
     await expect.poll(() => emsp.of('sessions').at(-1)?.body.status, { timeout: 10_000 }).toBe('COMPLETED');
     const patches = emsp.of('sessions').filter((c) => c.method === 'PATCH');
     for (const p of patches) expect(p.body.last_updated).toEqual(expect.any(String));
+    // PUT on creation, PATCHes while it runs, one final PUT carrying every charging period
+    // (a transaction that ends before the first push is one PUT) — never a backlog of re-sends.
+    const methods = emsp.of('sessions').map((c) => `${c.method}:${c.body.status ?? ''}`);
+    expect(methods.at(-1), methods.join(' ')).toBe('PUT:COMPLETED');
+    expect(
+      methods.slice(1, -1).every((m) => m.startsWith('PATCH')),
+      methods.join(' '),
+    ).toBe(true);
+    expect(methods.filter((m) => m === 'PUT:COMPLETED')).toHaveLength(1);
 
     const cdr = emsp.of('cdrs')[0].body;
     expect(cdr.session_id).toBe(sessionId);

@@ -113,6 +113,39 @@ describe('OCPP 1.6J station (strict ocpp-rpc client)', () => {
       .toBeGreaterThanOrEqual(20);
   });
 
+  it('links MeterValues without a transactionId to the active transaction of their connector, and only while it runs', async () => {
+    const cs = await connect('CS16-C', '1.6');
+    await cs.call('BootNotification', { chargePointVendor: 'ACME', chargePointModel: 'Wallbox' });
+    const mv = (value: string, minute: number) => ({
+      connectorId: 2,
+      meterValue: [{ timestamp: at(minute), sampledValue: [{ value }] }],
+    });
+    await cs.call('MeterValues', mv('100', 0)); // before the start: no transaction
+    const start = { connectorId: 2, idTag: 'CARD0001', meterStart: 100, timestamp: at(1) };
+    const { transactionId } = (await cs.call('StartTransaction', start)) as { transactionId: number };
+    await cs.call('MeterValues', mv('600', 2));
+    await cs.call('MeterValues', mv('900', 3));
+    // Energy follows the samples while the transaction runs (refreshed once per batch).
+    expect((await transactionsOf('CS16-C'))[0]).toMatchObject({ status: 'active', energy_wh: 800 });
+    await cs.call('StopTransaction', { transactionId, meterStop: 1000, timestamp: at(4) });
+    await cs.call('MeterValues', mv('1000', 5)); // after the stop: no transaction again
+
+    const [tx] = await transactionsOf('CS16-C');
+    expect(tx).toMatchObject({ status: 'completed', energy_wh: 900 });
+    const samples = await db.store.db
+      .selectFrom('meter_samples')
+      .select(['transaction_id', 'value'])
+      .where('station_id', '=', tx!.station_id)
+      .orderBy('sampled_at')
+      .execute();
+    expect(samples).toEqual([
+      { transaction_id: null, value: 100 },
+      { transaction_id: tx!.id, value: 600 },
+      { transaction_id: tx!.id, value: 900 },
+      { transaction_id: null, value: 1000 },
+    ]);
+  });
+
   it('answers a valid but unhandled action NotImplemented and records it', async () => {
     const cs = await connect('CS201-U', '2.0.1');
     await expect(cs.call('NotifyDisplayMessages', { requestId: 7 })).rejects.toMatchObject({

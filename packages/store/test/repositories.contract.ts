@@ -116,5 +116,44 @@ export function describeRepositoryContract(name: string, getStore: () => Store):
       expect(page.map((f) => f.direction)).toEqual(['out', 'in']);
       expect(await r.frames.pruneBefore(new Date('2021-01-01T00:00:00Z'))).toBe(1);
     });
+
+    it('recomputes the energy of several transactions in one statement, by sample time', async () => {
+      const r = repositories(getStore().db);
+      await r.parties.upsertHosted('NL', 'AAA', 'Alpha', ['CPO']);
+      const { row: station } = await r.stations.upsert({ identity: 'CS-E', country_code: 'NL', party_id: 'AAA' });
+      const a = (await r.transactions.ensure(station.id, 'A', '2.0.1')).row;
+      const b = (await r.transactions.ensure(station.id, 'B', '2.0.1')).row;
+      const c = (await r.transactions.ensure(station.id, 'C', '2.0.1')).row;
+      await r.transactions.update(b.id, { meter_start_wh: 1000 });
+      const sample = (
+        transactionId: number,
+        minute: number,
+        value: number,
+        measurand = 'Energy.Active.Import.Register',
+      ) => ({
+        station_id: station.id,
+        transaction_id: transactionId,
+        ocpp_evse_id: 1,
+        sampled_at: new Date(Date.UTC(2026, 0, 1, 10, minute)),
+        measurand,
+        unit: 'Wh',
+        value,
+      });
+      // Arrived out of order; a power reading is not a register.
+      await r.meterSamples.append([
+        sample(a.id, 9, 5000),
+        sample(a.id, 1, 2000),
+        sample(a.id, 5, 9999, 'Power.Active.Import'),
+        sample(b.id, 3, 1600),
+      ]);
+      const before = (await r.transactions.findById(c.id))!.updated_at;
+      await r.transactions.refreshEnergy([c.id, a.id, b.id], new Date('2030-01-01T00:00:00Z'));
+      expect((await r.transactions.findById(a.id))?.energy_wh).toBe(3000);
+      expect((await r.transactions.findById(b.id))?.energy_wh).toBe(600);
+      // No readings: 0, and the unchanged row is not rewritten.
+      const untouched = await r.transactions.findById(c.id);
+      expect(untouched?.energy_wh).toBe(0);
+      expect(untouched?.updated_at).toEqual(before);
+    });
   });
 }

@@ -1,9 +1,14 @@
 import { type Database, type Repositories, repositories } from '@chargebridge/store';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { BatchWrites } from './batch-writes.js';
 
-/** Work run inside a batch transaction: use only the repositories given (never open another transaction). */
-export type BatchWork<T> = (repos: Repositories) => Promise<T>;
+/**
+ * Work run inside a batch transaction: use only the repositories given (never open another
+ * transaction). Set-based writes (meter samples, energy refreshes, outbox rows) go to `writes`,
+ * written once for the whole batch before commit.
+ */
+export type BatchWork<T> = (repos: Repositories, writes: BatchWrites) => Promise<T>;
 
 /** Something flushed into every batch transaction (frame log, last-seen times). */
 export interface BatchPassenger {
@@ -108,8 +113,10 @@ export class CommitBatcher {
     try {
       const results = await this.db.transaction().execute(async (trx) => {
         const repos = repositories(trx);
+        const writes = new BatchWrites();
         const out: unknown[] = [];
-        for (const item of batch) out.push(await item.work(repos));
+        for (const item of batch) out.push(await item.work(repos, writes));
+        await writes.flush(repos);
         for (let i = 0; i < this.passengers.length; i++) {
           const entries = drained[i];
           if (entries !== undefined) await this.passengers[i]!.write(repos, entries);
@@ -135,7 +142,13 @@ export class CommitBatcher {
     const settled: Array<() => void> = [];
     for (const item of batch) {
       try {
-        const result = await this.db.transaction().execute((trx) => item.work(repositories(trx)));
+        const result = await this.db.transaction().execute(async (trx) => {
+          const repos = repositories(trx);
+          const writes = new BatchWrites();
+          const value = await item.work(repos, writes);
+          await writes.flush(repos);
+          return value;
+        });
         settled.push(() => item.resolve(result));
       } catch (error) {
         settled.push(() => item.reject(error));

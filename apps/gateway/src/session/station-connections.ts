@@ -101,9 +101,9 @@ export class StationConnections {
     }
     gatewayMetrics.connected.inc({ version });
     batcher
-      .run(async (repos) => {
+      .run(async (repos, writes) => {
         await repos.stations.markConnected(station.id, version, nodeId, now);
-        await queueStationEvsesPush(repos, station.id); // EVSEs leave UNKNOWN (architecture.md status table)
+        await queueStationEvsesPush(repos, writes, station.id); // EVSEs leave UNKNOWN (architecture.md status table)
       })
       .catch((err) => log.error({ err }, 'could not mark station connected'));
     this.deps.calls.registry
@@ -181,9 +181,9 @@ export class StationConnections {
     const { batcher, nodeId, calls, logger } = this.deps;
     const at = new Date();
     batcher
-      .run(async (repos) => {
+      .run(async (repos, writes) => {
         await repos.stations.markDisconnected(session.stationId, nodeId, at);
-        await queueStationEvsesPush(repos, session.stationId); // station offline → EVSEs UNKNOWN
+        await queueStationEvsesPush(repos, writes, session.stationId); // station offline → EVSEs UNKNOWN
       })
       .catch((err) => logger.warn({ err }, 'could not mark station disconnected'));
     calls.registry.release(session.identity, nodeId).catch(() => {});

@@ -1,5 +1,6 @@
 import type { OcppVersion, RpcConnection } from '@chargebridge/ocpp';
 import type { WebSocket } from 'ws';
+import { TransactionRefs } from './transaction-refs.js';
 
 /**
  * One connected station: what handlers need to know about it, kept small (tens of bytes of
@@ -11,6 +12,7 @@ export class StationSession {
   /** Whether this session has been replaced or closed (its close must not mark the station offline). */
   retired = false;
   connection!: RpcConnection;
+  private refs?: TransactionRefs;
 
   constructor(
     readonly stationId: number,
@@ -21,4 +23,10 @@ export class StationSession {
     public registrationStatus: string,
     readonly connectedAt: Date,
   ) {}
+
+  /** Cached transaction row ids of this session (created on first use: idle sessions stay small). */
+  get transactionRefs(): TransactionRefs {
+    this.refs ??= new TransactionRefs();
+    return this.refs;
+  }
 }

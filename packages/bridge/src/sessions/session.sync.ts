@@ -15,10 +15,22 @@ export interface SyncedSession {
   changed: boolean;
 }
 
+/** JSON text with object keys sorted at every level: jsonb hands objects back in its own key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+/** Same Session apart from `last_updated`, whatever the key order (the stored copy is jsonb). */
 function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const { last_updated: _a, ...restA } = a;
   const { last_updated: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
+  return canonicalJson(restA) === canonicalJson(restB);
 }
 
 /**

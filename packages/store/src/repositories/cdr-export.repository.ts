@@ -108,11 +108,7 @@ export class CdrExportRepository {
     return out;
   }
 
-  private async batch(
-    filter: CdrExportFilter,
-    after: OcpiCursor | undefined,
-    limit: number,
-  ): Promise<ExportRow[]> {
+  private async batch(filter: CdrExportFilter, after: OcpiCursor | undefined, limit: number): Promise<ExportRow[]> {
     const conditions = this.conditions(filter);
     if (after) {
       conditions.push(sql`(c.last_updated, c.id) > (${after.lastUpdated}::timestamptz, ${after.id}::bigint)`);

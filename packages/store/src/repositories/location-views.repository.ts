@@ -95,45 +95,43 @@ export class LocationViewsRepository {
   }
 
   private async select(where: RawBuilder<unknown>, limit: number, offset: number): Promise<LocationViewRow[]> {
-    // Set-based, not per-row: the page's EVSEs and connectors are found with one join each and
-    // grouped (hash aggregates), instead of a correlated subquery per EVSE. Times inside the
-    // JSON travel as epoch milliseconds: cheaper to build, parse and map than timestamp text.
+    // One round trip per page. Measured (docs/benchmarks.md, scenario 4): a set-based plan with
+    // hash joins over CTEs made PostgreSQL mis-estimate the EVSE tree (200 rows for 10,000), hash
+    // all 100,000 connectors and spill sorts to disk (~700 ms per page of 1,000 locations).
+    // Instead: the page's ids are sorted narrow (not whole rows), and each location's EVSEs and
+    // each EVSE's connectors are aggregated by correlated subqueries on the `stations_location`,
+    // `evses_station` and connectors (evse_id, ocpp_connector_id) indexes — 11,000 index probes.
+    // Times inside the JSON travel as epoch milliseconds: cheaper to build, parse and map than text.
     const result = await sql<LocationViewRow>`
-      with page as (
-        select l.id, l.country_code, l.party_id, l.location_id, l.data, l.time_zone, l.publish,
-               l.last_updated, ${cursorText('l.last_updated')} as cursor_ts
-          from locations l
+      with ids as (
+        select l.id from locations l
          where ${where}
          order by l.last_updated, l.id
          limit ${limit} offset ${offset}
       ),
-      ev as (
-        select e.id, e.evse_uid, e.evse_id, e.status, e.data, e.last_updated, s.location_id, s.online
-          from page join stations s on s.location_id = page.id join evses e on e.station_id = s.id
-      ),
-      con as (
-        select c.evse_id, json_agg(json_build_object(
-                 'ocpi_connector_id', c.ocpi_connector_id, 'standard', c.standard, 'format', c.format,
-                 'power_type', c.power_type, 'max_voltage', c.max_voltage, 'max_amperage', c.max_amperage,
-                 'max_electric_power', c.max_electric_power, 'tariff_ids', c.tariff_ids,
-                 'ocpp_status', c.ocpp_status,
-                 'last_updated', (extract(epoch from c.last_updated) * 1000)::bigint)
-               order by c.ocpp_connector_id) as connectors
-          from ev join connectors c on c.evse_id = ev.id
-         group by c.evse_id
-      ),
-      evj as (
-        select ev.location_id, json_agg(json_build_object(
-                 'evse_uid', ev.evse_uid, 'evse_id', ev.evse_id, 'status', ev.status, 'station_online', ev.online,
-                 'data', ev.data,
-                 'last_updated', (extract(epoch from ev.last_updated) * 1000)::bigint,
-                 'connectors', coalesce(con.connectors, '[]'::json))
-               order by ev.evse_uid) as evses
-          from ev left join con on con.evse_id = ev.id
-         group by ev.location_id
+      page as (
+        select l.id, l.country_code, l.party_id, l.location_id, l.data, l.time_zone, l.publish,
+               l.last_updated, ${cursorText('l.last_updated')} as cursor_ts
+          from ids join locations l on l.id = ids.id
       )
-      select page.*, coalesce(evj.evses, '[]'::json) as evses
-        from page left join evj on evj.location_id = page.id
+      select page.*, coalesce((
+          select json_agg(json_build_object(
+                   'evse_uid', e.evse_uid, 'evse_id', e.evse_id, 'status', e.status, 'station_online', s.online,
+                   'data', e.data,
+                   'last_updated', (extract(epoch from e.last_updated) * 1000)::bigint,
+                   'connectors', coalesce((
+                     select json_agg(json_build_object(
+                              'ocpi_connector_id', c.ocpi_connector_id, 'standard', c.standard, 'format', c.format,
+                              'power_type', c.power_type, 'max_voltage', c.max_voltage, 'max_amperage', c.max_amperage,
+                              'max_electric_power', c.max_electric_power, 'tariff_ids', c.tariff_ids,
+                              'ocpp_status', c.ocpp_status,
+                              'last_updated', (extract(epoch from c.last_updated) * 1000)::bigint)
+                            order by c.ocpp_connector_id)
+                       from connectors c where c.evse_id = e.id), '[]'::json))
+                 order by e.evse_uid)
+            from stations s join evses e on e.station_id = s.id
+           where s.location_id = page.id), '[]'::json) as evses
+        from page
        order by page.last_updated, page.id`.execute(this.db);
     return result.rows;
   }

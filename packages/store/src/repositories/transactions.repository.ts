@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, OcppProtocol, TransactionEventsTable, TransactionsTable } from '../database.js';
 
 export type TransactionRow = Selectable<TransactionsTable>;
@@ -102,6 +102,31 @@ export class TransactionsRepository {
   }
 
   /**
+   * Recomputes the energy (Wh) of several transactions in one statement: stop register (or the
+   * latest whole-meter import reading by sample time) minus start register (or the earliest), at
+   * least 0; 0 while either end is unknown. Only rows whose energy changes are updated. Gives the
+   * same answer whatever order samples arrived in (out-of-order and replayed events).
+   */
+  async refreshEnergy(ids: readonly number[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    // Sorted: concurrent batches then lock rows in the same order.
+    const sorted = [...ids].sort((a, b) => a - b);
+    await sql`
+      update transactions t set energy_wh = e.energy, updated_at = ${at}
+      from (
+        select x.id, case
+            when coalesce(x.meter_start_wh, f.value) is null or coalesce(x.meter_stop_wh, l.value) is null then 0
+            else greatest(0, coalesce(x.meter_stop_wh, l.value) - coalesce(x.meter_start_wh, f.value))
+          end as energy
+        from transactions x
+        left join lateral (${registerReading(sql`asc`)}) f on true
+        left join lateral (${registerReading(sql`desc`)}) l on true
+        where x.id in (${sql.join(sorted)})
+      ) e
+      where t.id = e.id and t.energy_wh <> e.energy`.execute(this.db);
+  }
+
+  /**
    * Records one transaction event; `false` when (transaction, seqNo) is already there — a
    * repeated 2.x TransactionEvent, which must then change nothing.
    */
@@ -166,4 +191,12 @@ export class TransactionsRepository {
     ]);
     return { rows, total: Number(count.n) };
   }
+}
+
+/** The first (`asc`) or last (`desc`) whole-meter import-register reading (Wh) of transaction `x`. */
+function registerReading(direction: RawBuilder<unknown>) {
+  return sql`select s.value from meter_samples s
+    where s.transaction_id = x.id and s.measurand = 'Energy.Active.Import.Register' and s.unit = 'Wh'
+      and s.phase is null and (s.location is null or s.location = 'Outlet')
+    order by s.sampled_at ${direction}, s.id ${direction} limit 1`;
 }

@@ -1,15 +1,16 @@
 import type { Repositories } from '@chargebridge/store';
+import type { BatchWrites } from '../../persistence/batch-writes.js';
 
 /**
  * Outbox rows for the bridge (issue 5), written in the same batch transaction as the state they
  * describe, so "commit then enqueue" loses nothing when a process dies in between. Job keys are
  * deterministic: a burst for one session / EVSE coalesces into one queued job that reads the
- * latest state when it runs.
+ * latest state when it runs. Rows go to the batch's one multi-row outbox insert.
  */
 
 /** The transaction changed: sync and push its Session (one job per session). */
-export async function queueSessionPush(repos: Repositories, transactionId: number): Promise<void> {
-  await repos.outbox.add({
+export function queueSessionPush(writes: BatchWrites, transactionId: number): void {
+  writes.addOutbox({
     topic: 'session.push',
     jobKey: `session.push:${transactionId}`,
     payload: { transactionId },
@@ -17,16 +18,16 @@ export async function queueSessionPush(repos: Repositories, transactionId: numbe
 }
 
 /** The transaction ended with its final meter values: its CDR (exactly one, keyed per transaction). */
-export async function queueCdrCreate(repos: Repositories, transactionId: number): Promise<void> {
-  await repos.outbox.add([
+export function queueCdrCreate(writes: BatchWrites, transactionId: number): void {
+  writes.addOutbox([
     { topic: 'session.push', jobKey: `session.push:${transactionId}`, payload: { transactionId } },
     { topic: 'cdr.create', jobKey: `cdr.create:${transactionId}`, payload: { transactionId } },
   ]);
 }
 
 /** EVSE status changed (connector status, station online/offline): PATCH it, coalesced per EVSE. */
-export async function queueEvseStatusPush(repos: Repositories, evseUids: readonly string[]): Promise<void> {
-  await repos.outbox.add(
+export function queueEvseStatusPush(writes: BatchWrites, evseUids: readonly string[]): void {
+  writes.addOutbox(
     evseUids.map((evseUid) => ({
       topic: 'location.push',
       jobKey: `location.push:evse:${evseUid}`,
@@ -36,10 +37,14 @@ export async function queueEvseStatusPush(repos: Repositories, evseUids: readonl
 }
 
 /** Station online/offline: every EVSE of the station becomes UNKNOWN or gets its status back. */
-export async function queueStationEvsesPush(repos: Repositories, stationId: number): Promise<void> {
+export async function queueStationEvsesPush(
+  repos: Repositories,
+  writes: BatchWrites,
+  stationId: number,
+): Promise<void> {
   const evses = await repos.stations.listEvses(stationId);
-  await queueEvseStatusPush(
-    repos,
+  queueEvseStatusPush(
+    writes,
     evses.map((e) => e.evse_uid),
   );
 }

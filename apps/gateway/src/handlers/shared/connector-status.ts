@@ -1,5 +1,6 @@
 import { evseUid, toEvseStatus } from '@chargebridge/domain';
 import type { Repositories } from '@chargebridge/store';
+import type { BatchWrites } from '../../persistence/batch-writes.js';
 import { queueEvseStatusPush } from './bridge-outbox.js';
 
 /**
@@ -9,6 +10,7 @@ import { queueEvseStatusPush } from './bridge-outbox.js';
  */
 export async function applyConnectorStatus(
   repos: Repositories,
+  writes: BatchWrites,
   input: {
     stationId: number;
     evseId: number;
@@ -29,7 +31,7 @@ export async function applyConnectorStatus(
     evseStatus: toEvseStatus(input.status),
     at: input.at,
   });
-  if (changed) await queueEvseStatusPush(repos, [evse.evse_uid]);
+  if (changed) queueEvseStatusPush(writes, [evse.evse_uid]);
   await repos.stationActivity.addStatus({
     stationId: input.stationId,
     evseId: input.evseId,

@@ -1,15 +1,15 @@
 import type { NormalizedSample } from '@chargebridge/domain';
-import type { Repositories, TransactionRow } from '@chargebridge/store';
+import type { BatchWrites } from '../../persistence/batch-writes.js';
 
-/** Stores normalized samples of a station (and transaction) with one multi-row insert. */
-export async function storeSamples(
-  repos: Repositories,
+/** Queues normalized samples of a station (and transaction) for the batch's one multi-row insert. */
+export function storeSamples(
+  writes: BatchWrites,
   stationId: number,
   transactionId: number | null,
   evseId: number,
   samples: readonly NormalizedSample[],
-): Promise<void> {
-  await repos.meterSamples.append(
+): void {
+  writes.addSamples(
     samples.map((s) => ({
       station_id: stationId,
       transaction_id: transactionId,
@@ -26,16 +26,11 @@ export async function storeSamples(
 }
 
 /**
- * Recomputes a transaction's energy (Wh) from register readings: stop (or the latest reading)
- * minus start (or the earliest reading), by sample time — so out-of-order and replayed events
- * give the same answer.
+ * Marks a transaction's energy (Wh) for recomputation from register readings once per batch,
+ * after the batch's samples are in (`TransactionsRepository.refreshEnergy`): stop (or the latest
+ * reading) minus start (or the earliest reading), by sample time — so out-of-order and replayed
+ * events give the same answer.
  */
-export async function refreshEnergy(repos: Repositories, tx: TransactionRow): Promise<TransactionRow> {
-  const bounds = await repos.meterSamples.energyBounds(tx.id);
-  const start = tx.meter_start_wh ?? bounds.first;
-  const stop = tx.meter_stop_wh ?? bounds.last;
-  const energy =
-    start !== undefined && start !== null && stop !== undefined && stop !== null ? Math.max(0, stop - start) : 0;
-  if (energy === tx.energy_wh) return tx;
-  return repos.transactions.update(tx.id, { energy_wh: energy });
+export function refreshEnergy(writes: BatchWrites, transactionId: number): void {
+  writes.refreshEnergy(transactionId);
 }

@@ -18,34 +18,40 @@ export const startTransaction: MessageHandler = async (p, ctx) => {
   // Resolved before the batch: the authorizer may ask the eMSP (never inside a transaction).
   const resolved = await resolveToken(ctx, token, 'StartTransaction', { evseId: ref.evseId || undefined });
   const result = resolved.decision.result;
-  return ctx.commit(async (repos) => {
-    await recordAuthorization(repos, resolved);
-    const { row, created } = await repos.transactions.startByKey({
-      stationId: ctx.session.stationId,
-      startKey,
-      values: {
-        ocpp_evse_id: ref.evseId,
-        ocpp_connector_id: ref.connectorId,
-        id_token: token.idToken,
-        token_type: token.type,
-        started_at: Number.isNaN(startedAt.getTime()) ? ctx.receivedAt : startedAt,
-        meter_start_wh: Number(p.meterStart),
-        reservation_id: p.reservationId ?? null,
-        ...transactionAuthorization(resolved.decision),
-      },
-    });
-    if (created) {
-      await repos.transactions.addEvent({
-        transactionId: row.id,
-        seqNo: null,
-        eventType: 'Started',
-        triggerReason: null,
-        occurredAt: row.started_at ?? ctx.receivedAt,
-        offline: false,
-        payload: p,
+  // Which transaction is active on which EVSE changes now (the MeterValues cache forgets it).
+  ctx.session.transactionRefs.invalidateActive();
+  try {
+    return await ctx.commit(async (repos, writes) => {
+      await recordAuthorization(repos, resolved);
+      const { row, created } = await repos.transactions.startByKey({
+        stationId: ctx.session.stationId,
+        startKey,
+        values: {
+          ocpp_evse_id: ref.evseId,
+          ocpp_connector_id: ref.connectorId,
+          id_token: token.idToken,
+          token_type: token.type,
+          started_at: Number.isNaN(startedAt.getTime()) ? ctx.receivedAt : startedAt,
+          meter_start_wh: Number(p.meterStart),
+          reservation_id: p.reservationId ?? null,
+          ...transactionAuthorization(resolved.decision),
+        },
       });
-    }
-    await queueSessionPush(repos, row.id);
-    return { transactionId: Number(row.transaction_uid), idTagInfo: { status: toAuthorizationStatus16(result) } };
-  });
+      if (created) {
+        await repos.transactions.addEvent({
+          transactionId: row.id,
+          seqNo: null,
+          eventType: 'Started',
+          triggerReason: null,
+          occurredAt: row.started_at ?? ctx.receivedAt,
+          offline: false,
+          payload: p,
+        });
+      }
+      queueSessionPush(writes, row.id);
+      return { transactionId: Number(row.transaction_uid), idTagInfo: { status: toAuthorizationStatus16(result) } };
+    });
+  } finally {
+    ctx.session.transactionRefs.invalidateActive();
+  }
 };

@@ -11,8 +11,8 @@ export const statusNotification: MessageHandler = async (p, ctx) => {
     await recordEvent(ctx, 'StationStatus', p, p.timestamp);
     return {};
   }
-  await ctx.commit((repos) =>
-    applyConnectorStatus(repos, {
+  await ctx.commit((repos, writes) =>
+    applyConnectorStatus(repos, writes, {
       stationId: ctx.session.stationId,
       evseId: ref.evseId,
       connectorId: ref.connectorId,

@@ -35,7 +35,7 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
         remoteStartId: Number.isInteger(info.remoteStartId) ? info.remoteStartId : undefined,
       })
     : undefined;
-  return ctx.commit(async (repos) => {
+  return ctx.commit(async (repos, writes) => {
     let { row } = await repos.transactions.ensure(stationId, String(info.transactionId), ctx.session.version);
     const fresh = await repos.transactions.addEvent({
       transactionId: row.id,
@@ -52,7 +52,7 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
 
     const evseId = p.evse?.id ?? row.ocpp_evse_id ?? 0;
     const samples = normalizeMeterValues2(Array.isArray(p.meterValue) ? p.meterValue : []);
-    await storeSamples(repos, stationId, row.id, evseId, samples);
+    storeSamples(writes, stationId, row.id, evseId, samples);
 
     const seqNos = await repos.transactions.seqNos(row.id);
     const latest = !Number.isInteger(p.seqNo) || seqNos.length === 0 || p.seqNo >= Math.max(...seqNos);
@@ -80,10 +80,10 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
       changes.stop_reason = info.stoppedReason ?? 'Local';
     }
     row = await repos.transactions.update(row.id, changes);
-    await refreshEnergy(repos, row);
+    refreshEnergy(writes, row.id);
     // An Ended event carries the final meter values (E06): then the CDR, else a session update.
-    if (row.status === 'completed') await queueCdrCreate(repos, row.id);
-    else await queueSessionPush(repos, row.id);
+    if (row.status === 'completed') queueCdrCreate(writes, row.id);
+    else queueSessionPush(writes, row.id);
     return response;
   });
 };
