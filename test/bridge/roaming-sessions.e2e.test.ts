@@ -366,12 +366,18 @@ describe('the bridge end to end (1.6 station, two eMSPs, worker process)', () =>
         ],
         ...extra,
       });
-    const before = emsp.of('cdrs').length;
     await event(0, 'Started', 40, 500, 7000, { idToken });
     await event(1, 'Updated', 20, 2500, 7000);
     await event(2, 'Ended', 0, 4500, 0, { idToken });
-    await expect.poll(() => emsp.of('cdrs').length, { timeout: 20_000 }).toBe(before + 1);
-    const cdr = emsp.of('cdrs').at(-1)?.body;
+    // Pick this transaction's CDR by its row (a late push of an earlier test may arrive meanwhile).
+    const row = await database.store.db
+      .selectFrom('transactions')
+      .select('id')
+      .where('transaction_uid', '=', 'TX-201-A')
+      .executeTakeFirstOrThrow();
+    const thisCdr = () => emsp.of('cdrs').filter((c) => c.body.id === `CB-${row.id}`);
+    await expect.poll(() => thisCdr().length, { timeout: 20_000 }).toBe(1);
+    const cdr = thisCdr()[0]?.body;
     expect(cdr.total_energy).toBe(4);
     expect(cdr.cdr_token).toMatchObject({ uid: 'TOKEN1', party_id: 'EMP' });
     const sessions = emsp.of('sessions').filter((c) => c.url.endsWith(`/${cdr.session_id}`));

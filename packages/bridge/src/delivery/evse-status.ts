@@ -1,17 +1,6 @@
-import { toEvseStatus } from '@chargebridge/domain';
+import { publishedEvseStatus } from '@chargebridge/domain';
 import type { Database } from '@chargebridge/store';
 import type { Kysely } from 'kysely';
-
-const OCPI_STATUSES = new Set([
-  'AVAILABLE',
-  'BLOCKED',
-  'CHARGING',
-  'INOPERATIVE',
-  'OUTOFORDER',
-  'PLANNED',
-  'REMOVED',
-  'RESERVED',
-]);
 
 /** What an EVSE status PATCH carries and where it goes. */
 export interface EvseStatusUpdate {
@@ -26,9 +15,8 @@ export interface EvseStatusUpdate {
 }
 
 /**
- * The OCPI status of an EVSE now: UNKNOWN while its station is offline, else the status the
- * gateway stored (`toEvseStatus` of the connector status), else the first connector's mapped
- * status. `last_updated` is the later of the EVSE's and the station's (online/offline) change.
+ * The OCPI status of an EVSE now (`publishedEvseStatus`, the same rule as the Locations view).
+ * `last_updated` is the later of the EVSE's and the station's (online/offline) change.
  */
 export function evseStatusOf(input: {
   online: boolean;
@@ -38,13 +26,12 @@ export function evseStatusOf(input: {
   connectorStatuses: readonly (string | null)[];
 }): { status: string; lastUpdated: Date } {
   const lastUpdated = input.stationUpdatedAt > input.evseLastUpdated ? input.stationUpdatedAt : input.evseLastUpdated;
-  if (!input.online) return { status: 'UNKNOWN', lastUpdated };
-  if (OCPI_STATUSES.has(input.evseStatus)) return { status: input.evseStatus, lastUpdated };
-  for (const s of input.connectorStatuses) {
-    const mapped = toEvseStatus(s);
-    if (mapped !== 'UNKNOWN') return { status: mapped, lastUpdated };
-  }
-  return { status: 'UNKNOWN', lastUpdated };
+  const status = publishedEvseStatus({
+    stationOnline: input.online,
+    storedStatus: input.evseStatus,
+    connectorStatuses: input.connectorStatuses,
+  });
+  return { status, lastUpdated };
 }
 
 /** Reads an EVSE's current status update, or undefined when its station has no location. */

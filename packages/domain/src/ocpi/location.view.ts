@@ -101,18 +101,32 @@ export function toOcpiConnector(c: ConnectorViewInput): Record<string, unknown> 
 }
 
 /**
- * The EVSE's OCPI status: the stored one when it is an OCPI status the gateway has set, else the
- * first connector status that maps to something other than UNKNOWN.
+ * The OCPI status an EVSE publishes (architecture.md "Status mapping"): UNKNOWN while its station
+ * is offline; else the OCPI status the gateway stored; else the first connector status that maps
+ * to something other than UNKNOWN. The one rule for the Locations view and the EVSE PATCH pushes.
  */
-function evseStatus(e: EvseViewInput): string {
-  // architecture.md status table: a station that is offline publishes its EVSEs as UNKNOWN.
-  if (e.station_online === false) return 'UNKNOWN';
-  if (OCPI_EVSE_STATUSES.has(e.status) && e.status !== 'UNKNOWN') return e.status;
-  for (const c of e.connectors) {
-    const mapped = toEvseStatus(c.ocpp_status);
+export function publishedEvseStatus(input: {
+  stationOnline?: boolean;
+  storedStatus: string;
+  connectorStatuses: readonly (string | null)[];
+}): EvseStatus {
+  if (input.stationOnline === false) return 'UNKNOWN';
+  if (OCPI_EVSE_STATUSES.has(input.storedStatus) && input.storedStatus !== 'UNKNOWN') {
+    return input.storedStatus as EvseStatus;
+  }
+  for (const status of input.connectorStatuses) {
+    const mapped = toEvseStatus(status);
     if (mapped !== 'UNKNOWN') return mapped;
   }
   return 'UNKNOWN';
+}
+
+function evseStatus(e: EvseViewInput): string {
+  return publishedEvseStatus({
+    stationOnline: e.station_online,
+    storedStatus: e.status,
+    connectorStatuses: e.connectors.map((c) => c.ocpp_status),
+  });
 }
 
 /** OCPI EVSE of an EVSE row, `last_updated` raised to its newest connector. */
