@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { loadConfig } from '@chargebridge/config';
 import { InProcessJobRunner } from '@chargebridge/jobs';
 import { parseNextLink } from '@chargebridge/ocpi';
@@ -8,6 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build } from '../../apps/api/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { seedCpoAndEmsp } from './seed-partner.js';
 
 const TOTAL = 10_000;
 const PUBLIC_URL = 'https://hub.example.com';
@@ -18,18 +18,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.store.db;
-  await db.insertInto('parties').values({ country_code: 'NL', party_id: 'CPO', name: 'CPO' }).execute();
-  await db
-    .insertInto('partners')
-    .values({
-      id: 'emsp',
-      name: 'emsp',
-      direction: 'inbound',
-      status: 'registered',
-      incoming_token_hash: createHash('sha256').update('paging-token').digest('hex'),
-      roles: JSON.stringify([{ role: 'EMSP', country_code: 'DE', party_id: 'EMP' }]),
-    })
-    .execute();
+  await seedCpoAndEmsp(db, 'paging-token');
   // Bulk seed: 10,000 locations sharing a few timestamps (ties are ordered by id), and a station
   // with one EVSE at each of the first 200 so that EVSE changes exercise the triggers too.
   await sql`insert into locations (country_code, party_id, location_id, data, last_updated)

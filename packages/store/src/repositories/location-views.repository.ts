@@ -49,6 +49,32 @@ export interface LocationViewRow {
 }
 
 /**
+ * The version of one location's rendered view, without the view: enough to tell whether a
+ * rendering cached earlier is still current (see {@link LocationViewsRepository.pageVersions}).
+ */
+export interface LocationVersionRow {
+  id: number;
+  /** Opaque: changes whenever anything the OCPI view of this location reads changes. */
+  version: string;
+  cursor_ts: string;
+}
+
+/**
+ * SQL of a location's version (alias `l`): the row versions (`xmin` — every update of a row gives
+ * it a new one) of the location and of its EVSEs, counted (deletes) and summed, plus how many of
+ * the EVSEs' stations are online (a flip also rewrites the EVSE rows: touchEvsesOnOnlineChange). Connectors are left out on purpose (probing them doubled the cost,
+ * docs/benchmarks.md scenario 4): every connector write also rewrites its EVSE row — the gateway
+ * sets the EVSE's status/`last_updated` with it, and the 0003 trigger raises the EVSE's
+ * `last_updated` on a connector change (unless the EVSE's is already later).
+ */
+function locationVersion(): RawBuilder<string> {
+  return sql<string>`concat_ws(':', l.xmin, (
+      select concat_ws(':', count(*), sum(e.xmin::text::bigint), count(*) filter (where s.online))
+        from stations s join evses e on e.station_id = s.id
+       where s.location_id = l.id))`;
+}
+
+/**
  * Reads locations together with their EVSEs and connectors in ONE query per page: the EVSE tree
  * is aggregated to JSON inside PostgreSQL (a lateral subquery per location on the
  * `stations_location` / `evses_station` / connectors (evse_id, …) indexes), so a page of 1,000
@@ -76,6 +102,53 @@ export class LocationViewsRepository {
       total: count.rows[0]?.n ?? 0,
       last: last ? { lastUpdated: last.cursor_ts, id: last.id } : undefined,
     };
+  }
+
+  /**
+   * The same page as {@link page}, but only each location's id, keyset position and version —
+   * no EVSE JSON — so a caller holding rendered locations re-reads ({@link findByIds}) only the
+   * changed ones. The version is built from the row versions (`xmin`) of the location and its
+   * EVSEs plus the stations' `online` flags (see locationVersion): `last_updated` alone is not enough
+   * (an upserted location may keep or lower it; a trigger skips raising it when it is already in
+   * the future; a writer whose transaction started earlier may commit later), and `online` makes
+   * EVSEs UNKNOWN (architecture.md status table). Heartbeats (`stations.last_seen_at`) do not
+   * change it.
+   */
+  async pageVersions(
+    parties: readonly { country_code: string; party_id: string }[],
+    window: OcpiWindow,
+  ): Promise<OcpiPageResult<LocationVersionRow>> {
+    const scope = sql`(l.country_code, l.party_id) in ${partyTuples(parties)}`;
+    const keyset = window.after !== undefined;
+    const where = allOf([scope, ...windowConditions('l', window, keyset)]);
+    const countWhere = allOf([scope, ...windowConditions('l', window, false)]);
+    const [rows, count] = await Promise.all([
+      // Ids sorted narrow first, then versions for the page only (as in select()): in one
+      // level, PostgreSQL computed the version of every location in the window before the limit.
+      sql<LocationVersionRow>`
+        with ids as (
+          select l.id from locations l
+           where ${where}
+           order by l.last_updated, l.id
+           limit ${window.limit} offset ${keyset ? 0 : window.offset}
+        )
+        select l.id, ${cursorText('l.last_updated')} as cursor_ts, ${locationVersion()} as version
+          from ids join locations l on l.id = ids.id
+         order by l.last_updated, l.id`.execute(this.db),
+      sql<{ n: number }>`select count(*)::int as n from locations l where ${countWhere}`.execute(this.db),
+    ]);
+    const last = rows.rows.at(-1);
+    return {
+      items: rows.rows,
+      total: count.rows[0]?.n ?? 0,
+      last: last ? { lastUpdated: last.cursor_ts, id: last.id } : undefined,
+    };
+  }
+
+  /** Locations by surrogate id with their EVSEs (the changed ones of a {@link pageVersions} page). */
+  async findByIds(ids: readonly number[]): Promise<LocationViewRow[]> {
+    if (ids.length === 0) return [];
+    return this.select(sql`l.id = any(${ids}::bigint[])`, ids.length, 0);
   }
 
   /** A location (by OCPI id) with its EVSEs, if it belongs to one of `parties`; the oldest first. */

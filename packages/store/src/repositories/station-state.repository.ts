@@ -1,5 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, StationsTable } from '../database.js';
+import { touchEvsesOnOnlineChange } from './stations.repository.js';
 
 /** Live state the gateway writes about a station: boot info, connector statuses, violations. */
 export class StationStateRepository {
@@ -74,6 +75,7 @@ export class StationStateRepository {
 
   /** Marks every station this node held offline (start-up after a crash, shutdown). */
   async releaseNode(node: string, at: Date): Promise<void> {
+    await touchEvsesOnOnlineChange(this.db, sql`s.connected_node = ${node} and s.online`);
     await this.db
       .updateTable('stations')
       .set({ online: false, connected_node: null, updated_at: at })

@@ -1,10 +1,23 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { ConnectorsTable, Database, EvsesTable, OcppProtocol, StationsTable } from '../database.js';
 
 export type StationRow = Selectable<StationsTable>;
 export type EvseRow = Selectable<EvsesTable>;
 export type ConnectorRow = Selectable<ConnectorsTable>;
 export type NewStation = Insertable<StationsTable>;
+
+/**
+ * A station going online or offline changes the status every one of its EVSEs publishes (UNKNOWN
+ * while offline — architecture.md status table) without writing the EVSE rows, so partners
+ * syncing with `date_from` would never see it (mod_locations §EVSE `last_updated`: "the timestamp
+ * when this EVSE or one of its Connectors was last updated"). Raises the `last_updated` of the
+ * EVSEs of the stations matching `stations` (alias `s`) whose flag is about to flip — and, by the
+ * 0003 triggers, their location's. Run before the station update, in the same transaction.
+ */
+export async function touchEvsesOnOnlineChange(db: Kysely<Database>, stations: RawBuilder<unknown>): Promise<void> {
+  await sql`update evses e set last_updated = greatest(e.last_updated, now())
+      from stations s where e.station_id = s.id and ${stations}`.execute(db);
+}
 
 /** Stations with their EVSEs and connectors. */
 export class StationsRepository {
@@ -27,7 +40,9 @@ export class StationsRepository {
     return { row, created: existing === undefined };
   }
 
+  /** Marks a station online on `node`; see {@link touchEvsesOnOnlineChange}. */
   async markConnected(id: number, protocol: OcppProtocol, node: string, at: Date): Promise<void> {
+    await touchEvsesOnOnlineChange(this.db, sql`s.id = ${id} and not s.online`);
     await this.db
       .updateTable('stations')
       .set({ protocol, online: true, connected_node: node, last_seen_at: at, updated_at: at })
@@ -37,6 +52,7 @@ export class StationsRepository {
 
   /** Marks a station offline unless another node has taken its socket since. */
   async markDisconnected(id: number, node: string, at: Date): Promise<void> {
+    await touchEvsesOnOnlineChange(this.db, sql`s.id = ${id} and s.online and s.connected_node = ${node}`);
     await this.db
       .updateTable('stations')
       .set({ online: false, connected_node: null, last_seen_at: at, updated_at: at })
