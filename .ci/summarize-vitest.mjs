@@ -11,8 +11,11 @@ try {
   process.exit(1);
 }
 const passed = results.numPassedTests ?? 0;
-// A file that fails to load has no failed tests but a failed suite: count it.
-const failed = Math.max(results.numFailedTests ?? 0, results.numFailedTestSuites ?? 0);
+// A file that fails to load has no failed test but a failed status: count it as one failure.
+const brokenFiles = (results.testResults ?? []).filter(
+  (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+).length;
+const failed = (results.numFailedTests ?? 0) + brokenFiles;
 const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
