@@ -77,7 +77,6 @@ async function registerEmsp(partner: EmspPartner): Promise<void> {
   await partner.register(invite.json.versions_url, invite.json.token_a);
 }
 
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 const energy = (wh: number) => ({ value: String(wh), measurand: 'Energy.Active.Import.Register', unit: 'Wh' });
 const powerW = (w: number) => ({ value: String(w), measurand: 'Power.Active.Import', unit: 'W' });
 
@@ -346,10 +345,14 @@ describe('the bridge end to end (1.6 station, two eMSPs, worker process)', () =>
     await s2.connect();
     await s2.call('BootNotification', { reason: 'PowerUp', chargingStation: { model: 'Bridge', vendorName: 'Test' } });
     const idToken = { idToken: 'TOKEN1', type: 'ISO14443' };
+    // One clock reading for the whole transaction: the Ended event and its final sample must carry
+    // the same instant, as a station sends them.
+    const now = Date.now();
+    const at = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
     const event = (seqNo: number, eventType: string, minutes: number, wh: number, w: number, extra: object = {}) =>
       s2.call('TransactionEvent', {
         eventType,
-        timestamp: minutesAgo(minutes),
+        timestamp: at(minutes),
         triggerReason:
           eventType === 'Started' ? 'Authorized' : eventType === 'Ended' ? 'StopAuthorized' : 'MeterValuePeriodic',
         seqNo,
@@ -357,7 +360,7 @@ describe('the bridge end to end (1.6 station, two eMSPs, worker process)', () =>
         evse: { id: 1, connectorId: 1 },
         meterValue: [
           {
-            timestamp: minutesAgo(minutes),
+            timestamp: at(minutes),
             sampledValue: [
               { value: wh, measurand: 'Energy.Active.Import.Register' },
               { value: w, measurand: 'Power.Active.Import' },
