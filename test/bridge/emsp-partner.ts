@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { freePort } from '../support/free-port.js';
+import { registerWithHub } from './register-with-hub.js';
 
 /** One request the eMSP received from the hub. */
 export interface ReceivedCall {
@@ -43,32 +44,7 @@ export class EmspPartner {
 
   /** Registers with the hub from a token A (credentials §POST), as a real eMSP would. */
   async register(hubVersionsUrl: string, tokenA: string): Promise<void> {
-    const auth = { authorization: `Token ${Buffer.from(tokenA).toString('base64')}` };
-    const versions = (await (await fetch(hubVersionsUrl, { headers: auth })).json()) as any;
-    const detailsUrl = versions.data.find((v: { version: string }) => v.version === '2.2.1').url;
-    const details = (await (await fetch(detailsUrl, { headers: auth })).json()) as any;
-    const credentialsUrl = details.data.endpoints.find(
-      (e: { identifier: string }) => e.identifier === 'credentials',
-    ).url;
-    const response = await fetch(credentialsUrl, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        token: this.tokenB,
-        url: `${this.url}/versions`,
-        roles: [
-          {
-            role: 'EMSP',
-            country_code: this.countryCode,
-            party_id: this.partyId,
-            business_details: { name: `eMSP ${this.partyId}` },
-          },
-        ],
-      }),
-    });
-    const json = (await response.json()) as any;
-    if (json.status_code !== 1000) throw new Error(`registration failed: ${JSON.stringify(json)}`);
-    this.hubToken = json.data.token;
+    this.hubToken = await registerWithHub(hubVersionsUrl, tokenA, this);
   }
 
   /** Pushes a Token to the hub's tokens receiver (mod_tokens §PUT). */

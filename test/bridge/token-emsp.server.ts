@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { freePort } from '../support/free-port.js';
+import { registerWithHub } from './register-with-hub.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON from the wire; the tests assert its shape.
 export type Json = any;
@@ -59,27 +60,7 @@ export class TokenEmsp {
 
   /** Registers with the hub from its token A (credentials §POST), discovering its endpoints. */
   async register(hubVersionsUrl: string, tokenA: string): Promise<void> {
-    const auth = { authorization: `Token ${Buffer.from(tokenA).toString('base64')}` };
-    const versions = (await (await fetch(hubVersionsUrl, { headers: auth })).json()) as Json;
-    const detailsUrl = versions.data.find((v: { version: string }) => v.version === '2.2.1').url;
-    const details = (await (await fetch(detailsUrl, { headers: auth })).json()) as Json;
-    const credentialsUrl = details.data.endpoints.find(
-      (e: { identifier: string }) => e.identifier === 'credentials',
-    ).url;
-    const response = await fetch(credentialsUrl, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        token: this.tokenB,
-        url: `${this.url}/versions`,
-        roles: [
-          { role: 'EMSP', country_code: this.countryCode, party_id: this.partyId, business_details: { name: 'eMSP' } },
-        ],
-      }),
-    });
-    const json = (await response.json()) as Json;
-    if (json.status_code !== 1000) throw new Error(`registration failed: ${JSON.stringify(json)}`);
-    this.hubToken = json.data.token;
+    this.hubToken = await registerWithHub(hubVersionsUrl, tokenA, this);
   }
 
   /** A Token object of this eMSP. */
