@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { adminRoutes } from './admin/admin.routes.js';
+import { dashboardExtension } from './dashboard/dashboard.plugin.js';
 import type { ApiDeps } from './deps.js';
 import { healthRoutes } from './health/health.routes.js';
 import { metricsRoutes } from './health/metrics.routes.js';
@@ -10,7 +11,7 @@ import { registerOpenApi } from './plugins/openapi.js';
 export type ApiExtension = (app: FastifyInstance, deps: ApiDeps) => Promise<void>;
 
 /** Extensions every API instance registers; later issues add theirs here. */
-export const apiExtensions: ApiExtension[] = [ocpiExtension];
+export const apiExtensions: ApiExtension[] = [ocpiExtension, dashboardExtension];
 
 /** Builds the HTTP app (OCPI, admin API, docs, metrics, health) without listening. */
 export async function build(deps: ApiDeps): Promise<FastifyInstance> {

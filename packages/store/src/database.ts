@@ -315,6 +315,8 @@ export interface PushDeliveriesTable {
   created_at: DefaultTimestamp;
   last_attempt_at: Timestamp | null;
   delivered_at: Timestamp | null;
+  last_latency_ms: number | null;
+  last_response_body: string | null;
 }
 
 export type CommandState = 'queued' | 'sent' | 'accepted' | 'rejected' | 'failed' | 'timeout' | 'offline';
@@ -397,4 +399,94 @@ export interface Database {
   reservations: ReservationsTable;
   ocpp_frames: OcppFramesTable;
   outbox: OutboxTable;
+  users: UsersTable;
+  user_sessions: UserSessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  alerts: AlertsTable;
+  push_attempts: PushAttemptsTable;
+}
+
+// --- the operator dashboard (migration 0004) ---------------------------------------------
+
+export type UserRole = 'admin' | 'operator' | 'viewer';
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string | null;
+  /** scrypt, `scrypt$N$r$p$salt$hash` (see the api's password module). */
+  password_hash: string;
+  role: UserRole;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  last_login_at: Timestamp | null;
+}
+
+export interface UserSessionsTable {
+  /** SHA-256 (hex) of the cookie value; the value itself is never stored. */
+  id_hash: string;
+  /** Null for a session opened with the admin token. */
+  user_id: number | null;
+  actor: string;
+  role: UserRole;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** SHA-256 (hex) of the token. */
+  token_hash: string;
+  /** The first characters of the token, shown in lists so people can tell tokens apart. */
+  prefix: string;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: DefaultTimestamp;
+  actor: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  status: number | null;
+  details: ColumnType<unknown, unknown, unknown> | null;
+}
+
+export type AlertStatus = 'pending' | 'open' | 'acknowledged' | 'resolved';
+
+export interface AlertsTable {
+  id: Generated<number>;
+  rule: string;
+  subject: string;
+  severity: ColumnType<string, string | undefined, string>;
+  status: AlertStatus;
+  message: string;
+  details: DefaultJson<Record<string, unknown>>;
+  first_seen_at: DefaultTimestamp;
+  opened_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  resolved_at: Timestamp | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PushAttemptsTable {
+  id: Generated<number>;
+  partner_id: string;
+  module: string;
+  object_key: string;
+  method: string;
+  ok: boolean;
+  http_status: number | null;
+  latency_ms: number | null;
+  error: string | null;
+  at: DefaultTimestamp;
 }

@@ -11,6 +11,7 @@ function banner(hub: HubProcess, mode: string, publicUrl: string): string {
   const lines = [`chargebridge ${hub.role === 'all' ? 'hub' : hub.role} running (${mode} mode, node ${hub.nodeId})`];
   if (hub.httpUrl) {
     lines.push(
+      `  dashboard   ${publicUrl}/   (sign in with the admin token or an account)`,
       `  OCPI        ${publicUrl}/ocpi/versions`,
       `  admin API   ${hub.httpUrl}/api/v1   (docs: ${hub.httpUrl}/docs)`,
       `  health      ${hub.httpUrl}/health/ready   metrics: ${hub.httpUrl}/metrics`,

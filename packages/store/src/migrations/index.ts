@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initialSchema from './0001-initial-schema.js';
 import * as gateway from './0002-gateway.js';
 import * as ocpi from './0003-ocpi.js';
+import * as dashboard from './0004-dashboard.js';
 
 /**
  * Forward-only, numbered migrations. Add new ones at the end; never edit a released one.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-gateway': gateway,
   '0003-ocpi': ocpi,
+  '0004-dashboard': dashboard,
 };

@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function CdrsScreen() {
+  return <Title order={1}>Cdrs</Title>;
+}

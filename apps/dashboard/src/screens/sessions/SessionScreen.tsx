@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function SessionScreen() {
+  return <Title order={1}>Session</Title>;
+}

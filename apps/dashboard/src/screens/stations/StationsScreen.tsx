@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function StationsScreen() {
+  return <Title order={1}>Stations</Title>;
+}

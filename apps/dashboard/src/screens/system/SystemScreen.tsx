@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function SystemScreen() {
+  return <Title order={1}>System</Title>;
+}

@@ -1,0 +1,54 @@
+// Builds the operator dashboard (apps/dashboard → apps/dashboard/dist) when its sources changed
+// since the last build. Runs after `npm ci`/`npm install` and before `npm start`, so a fresh
+// clone serves the dashboard without a separate step. `--force` always builds.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const app = join(root, 'apps', 'dashboard');
+const stamp = join(app, 'dist', '.source-hash');
+
+function* files(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+function sourceHash() {
+  const hash = createHash('sha256');
+  const inputs = [join(app, 'index.html'), join(app, 'vite.config.ts'), join(app, 'package.json')];
+  for (const dir of ['src', 'public']) if (existsSync(join(app, dir))) inputs.push(...files(join(app, dir)));
+  for (const file of inputs.sort()) {
+    if (!statSync(file).isFile()) continue;
+    hash.update(file.slice(app.length)).update('\0').update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+if (!existsSync(join(root, 'node_modules', 'vite'))) {
+  console.log('dashboard: vite is not installed (production install without dev tools?) — skipping the build');
+  process.exit(0);
+}
+const hash = sourceHash();
+if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) process.exit(0);
+console.log('dashboard: building apps/dashboard …');
+const started = Date.now();
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+  {
+    cwd: app,
+    stdio: 'inherit',
+  },
+);
+if (result.status !== 0) {
+  console.error('dashboard: build failed');
+  process.exit(result.status ?? 1);
+}
+writeFileSync(stamp, hash);
+console.log(`dashboard: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
