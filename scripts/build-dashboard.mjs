@@ -3,7 +3,7 @@
 // clone serves the dashboard without a separate step. `--force` always builds.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,21 +34,41 @@ if (!existsSync(join(root, 'node_modules', 'vite'))) {
   console.log('dashboard: vite is not installed (production install without dev tools?) — skipping the build');
   process.exit(0);
 }
-const hash = sourceHash();
-if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) process.exit(0);
-console.log('dashboard: building apps/dashboard …');
-const started = Date.now();
-const result = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-  {
-    cwd: app,
-    stdio: 'inherit',
-  },
-);
-if (result.status !== 0) {
-  console.error('dashboard: build failed');
-  process.exit(result.status ?? 1);
+// One build at a time (parallel test files, npm start while npm ci finishes): a lock directory.
+const lock = join(app, '.build-lock');
+const deadline = Date.now() + 180_000;
+for (;;) {
+  try {
+    mkdirSync(lock);
+    break;
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+    if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 180_000)
+      rmSync(lock, { recursive: true, force: true });
+    if (Date.now() > deadline) throw new Error(`dashboard: ${lock} held for 3 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
-writeFileSync(stamp, hash);
-console.log(`dashboard: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+try {
+  build();
+} catch (error) {
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  rmSync(lock, { recursive: true, force: true });
+}
+
+function build() {
+  const hash = sourceHash();
+  if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
+  console.log('dashboard: building apps/dashboard …');
+  const started = Date.now();
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: app, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('dashboard: build failed');
+  writeFileSync(stamp, hash);
+  console.log(`dashboard: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

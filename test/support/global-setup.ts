@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest, openStore } from '../../packages/store/src/index.js';
@@ -23,6 +24,8 @@ function withDatabase(url: string, database: string): string {
  * PostgreSQL and redis-server. Migrates once into a template database that each test file copies.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The API serves the built dashboard; build it once here when its sources changed.
+  execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { stdio: 'inherit' });
   const owned: ThrowawayService[] = [];
   const own = async (start: () => Promise<ThrowawayService>): Promise<string> => {
     const service = await start();

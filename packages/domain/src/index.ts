@@ -13,3 +13,5 @@ export * from './finance/decimal-sum.js';
 export * from './measurand.normalizer.js';
 export * from './ocpi/location.view.js';
 export * from './station-password.js';
+export * from './station-worst-status.js';
+export * from './partners/partner-health.js';
