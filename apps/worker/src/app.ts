@@ -1,4 +1,5 @@
 import { OutboxRelay } from '@chargebridge/jobs';
+import { AlertEngine } from './alerts/alert-engine.js';
 import type { WorkerDeps } from './deps.js';
 import { registerProcessors } from './processors.js';
 
@@ -18,6 +19,8 @@ export async function build(deps: WorkerDeps): Promise<WorkerApp> {
     runner: deps.runner,
     onError: (error) => log.warn({ err: error }, 'outbox relay failed; will retry'),
   });
+  // Alert rules, evaluated by one worker at a time (advisory lock; apps/worker/src/alerts).
+  const alerts = new AlertEngine({ store: deps.store, thresholds: deps.config.alerts, logger: deps.logger });
   deps.runner.onFinalFailure((name, payload, error) => {
     log.error({ job: name, payload, err: error }, 'job failed after its last attempt');
   });
@@ -25,9 +28,11 @@ export async function build(deps: WorkerDeps): Promise<WorkerApp> {
     start: async () => {
       registerProcessors(deps);
       relay.start();
+      alerts.start();
       await relay.relayNow().catch((error) => log.warn({ err: error }, 'initial outbox relay failed'));
     },
     close: async () => {
+      await alerts.stop();
       await relay.stop();
     },
     nudge: () => relay.nudge(),

@@ -3,6 +3,7 @@
  * the gateway), OCPI commands and charging profiles carried to stations (runs in the worker).
  */
 export * from './authorization/authorization-cache.js';
+export * from './authorization/authorization-explanation.js';
 export * from './authorization/authorization-record.js';
 export * from './authorization/authorizer.js';
 export * from './authorization/realtime-authorization.client.js';
@@ -19,6 +20,8 @@ export * from './commands/command-result.delivery.js';
 export * from './commands/command-result.mapping.js';
 export * from './delivery/delivery-retry.js';
 export * from './delivery/evse-status.js';
+export * from './delivery/partner-repush.js';
+export * from './delivery/push-attempt.js';
 export * from './delivery/push-delivery.store.js';
 export * from './delivery/reconcile.js';
 export * from './delivery/token-owner.push.js';

@@ -26,8 +26,22 @@ export interface Config {
   readonly ocppAutoRegister: boolean;
   readonly authorizationTimeoutMs: number;
   readonly nodeId: string | undefined;
+  /** Thresholds of the alert rules (ALERT_*). */
+  readonly alerts: AlertThresholds;
   /** `embedded` without DATABASE_URL and REDIS_URL; `server` with both. */
   readonly mode: 'embedded' | 'server';
+}
+
+/** Thresholds of the dashboard's alert rules. */
+export interface AlertThresholds {
+  /** A station offline longer than this opens `station_offline`. */
+  readonly offlineMinutes: number;
+  /** A charging transaction without meter values this long opens `no_meter_values`. */
+  readonly noMeterValuesMinutes: number;
+  /** A command queued or sent this long (or past its deadline) opens `command_stuck`. */
+  readonly commandStuckSeconds: number;
+  /** This many consecutive failed pushes to a partner open `partner_push_failures`. */
+  readonly pushFailures: number;
 }
 
 /** One bad environment variable; the message is the single line printed at start. */
@@ -93,6 +107,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ocppAutoRegister: e.OCPP_AUTO_REGISTER,
     authorizationTimeoutMs: e.AUTHORIZATION_TIMEOUT_MS,
     nodeId: e.NODE_ID,
+    alerts: Object.freeze({
+      offlineMinutes: e.ALERT_OFFLINE_MINUTES,
+      noMeterValuesMinutes: e.ALERT_NO_METER_VALUES_MINUTES,
+      commandStuckSeconds: e.ALERT_COMMAND_STUCK_SECONDS,
+      pushFailures: e.ALERT_PUSH_FAILURES,
+    }),
     mode: e.DATABASE_URL ? 'server' : 'embedded',
   });
 }

@@ -66,6 +66,11 @@ export const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   AUTHORIZATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   NODE_ID: optionalString,
+  // Alert rule thresholds (the dashboard's alerts engine, apps/worker/src/alerts).
+  ALERT_OFFLINE_MINUTES: z.coerce.number().min(0).max(10_080).default(5),
+  ALERT_NO_METER_VALUES_MINUTES: z.coerce.number().min(0).max(1440).default(15),
+  ALERT_COMMAND_STUCK_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+  ALERT_PUSH_FAILURES: z.coerce.number().int().min(1).max(1000).default(3),
 });
 
 export type Env = z.input<typeof envSchema>;

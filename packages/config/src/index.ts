@@ -1,1 +1,1 @@
-export { type Config, ConfigError, knownVariables, loadConfig, type Role } from './config.js';
+export { type AlertThresholds, type Config, ConfigError, knownVariables, loadConfig, type Role } from './config.js';

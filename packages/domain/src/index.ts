@@ -2,6 +2,7 @@
  * @chargebridge/domain — the normalized model's mappings from OCPP (and later to OCPI):
  * pure functions, one place per mapping.
  */
+export * from './alerts/alert-rules.js';
 export * from './authorization-status.mapping.js';
 export * from './connector-status.mapping.js';
 export * from './evse-identity.js';

@@ -50,7 +50,7 @@ export async function deliveriesRoutes(app: FastifyInstance, deps: ApiDeps): Pro
   );
   app.post<{ Params: { id: string } }>(
     '/deliveries/:id/retry',
-    { schema: { tags: ['deliveries'] } },
+    { schema: { tags: ['deliveries'] }, config: { minRole: 'operator' } },
     async (request, reply) => {
       const id = Number(request.params.id);
       const row = Number.isSafeInteger(id) ? await retryDelivery(deps.store.db, id) : undefined;

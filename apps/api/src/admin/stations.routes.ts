@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../deps.js';
 import { AdminError } from '../plugins/admin-errors.js';
+import { answeredOutcome } from './command-outcome.js';
 import { stationView } from './station.view.js';
 
 const Connector = Type.Object({
@@ -172,6 +173,7 @@ export async function stationsRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   }>(
     '/stations/:identity/calls',
     {
+      config: { minRole: 'operator' },
       schema: {
         tags: ['stations'],
         summary: 'Send an OCPP CALL and wait for the answer',
@@ -189,7 +191,9 @@ export async function stationsRoutes(app: FastifyInstance, deps: ApiDeps): Promi
       await repos.commands.create({ id, station_id: station.id, action, payload, origin: 'admin', state: 'sent' });
       try {
         const response = await deps.stationCalls.call(identity, action, payload, { timeoutMs: timeout_ms });
-        await repos.commands.finish(id, 'accepted', { response });
+        // An answer whose status is a refusal (e.g. { status: 'Rejected' }) is recorded as rejected.
+        const outcome = answeredOutcome(response);
+        await repos.commands.finish(id, outcome.state, { response, error: outcome.reason ?? undefined });
         return { response };
       } catch (error) {
         if (!(error instanceof StationCallError)) throw error;

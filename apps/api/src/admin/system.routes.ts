@@ -1,8 +1,49 @@
+import { jobNames } from '@chargebridge/jobs';
+import { repositories } from '@chargebridge/store';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { ApiDeps } from '../deps.js';
+import { readiness } from '../health/readiness.js';
 
-/** `GET /api/v1/system`: mode, identity and job queue depths. */
+const QueueCounts = Type.Object({
+  name: Type.String(),
+  waiting: Type.Integer(),
+  active: Type.Integer(),
+  delayed: Type.Integer(),
+  failed: Type.Integer(),
+});
+
+const NodesResponse = Type.Object({
+  this_node: Type.Union([Type.String(), Type.Null()], { description: 'The node id of the process that answered' }),
+  total_connections: Type.Integer(),
+  nodes: Type.Array(
+    Type.Object({
+      node: Type.String(),
+      connections: Type.Integer({ description: 'Online stations whose socket this node holds' }),
+      last_seen: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description: 'Newest last-seen time of those stations',
+      }),
+    }),
+  ),
+});
+
+const HealthResponse = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
+  checks: Type.Record(Type.String(), Type.Boolean()),
+  mode: Type.String(),
+  database: Type.String(),
+  jobs: Type.String(),
+  hub: Type.Object({ country_code: Type.String(), party_id: Type.String() }),
+  uptime_s: Type.Integer({ description: 'Uptime of the process that answered' }),
+});
+
+/**
+ * `GET /api/v1/system`: mode, identity and job queue depths; `/system/nodes` (gateway nodes and
+ * their station connections), `/system/queues` (every job queue) and `/system/health`.
+ */
 export async function systemRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const repos = repositories(deps.store.db);
+
   app.get(
     '/system',
     { schema: { tags: ['system'], summary: 'Hub mode, identity and job queue depths' } },
@@ -13,5 +54,72 @@ export async function systemRoutes(app: FastifyInstance, deps: ApiDeps): Promise
       hub: { country_code: deps.config.hubCountryCode, party_id: deps.config.hubPartyId },
       queues: await deps.runner.counts(),
     }),
+  );
+
+  app.get(
+    '/system/nodes',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Gateway nodes and how many station connections each holds',
+        response: { 200: NodesResponse },
+      },
+    },
+    async () => {
+      const nodes = await repos.overview.gatewayNodes();
+      return {
+        this_node: deps.stationCalls?.nodeId ?? null,
+        total_connections: nodes.reduce((sum, n) => sum + n.connections, 0),
+        nodes,
+      };
+    },
+  );
+
+  app.get(
+    '/system/queues',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Depth of every job queue',
+        response: { 200: Type.Object({ runner: Type.String(), queues: Type.Array(QueueCounts) }) },
+      },
+    },
+    async () => {
+      const counts = await deps.runner.counts();
+      const names = [...new Set([...jobNames, ...Object.keys(counts)])].sort();
+      return {
+        runner: deps.runner.kind,
+        queues: names.map((name) => ({
+          name,
+          waiting: counts[name]?.waiting ?? 0,
+          active: counts[name]?.active ?? 0,
+          delayed: counts[name]?.delayed ?? 0,
+          failed: counts[name]?.failed ?? 0,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/system/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'The readiness checks (as /health/ready) with the hub mode',
+        response: { 200: HealthResponse },
+      },
+    },
+    async () => {
+      const { ready, checks } = await readiness(deps);
+      return {
+        status: ready ? ('ready' as const) : ('unavailable' as const),
+        checks,
+        mode: deps.config.mode,
+        database: deps.store.dialect,
+        jobs: deps.runner.kind,
+        hub: { country_code: deps.config.hubCountryCode, party_id: deps.config.hubPartyId },
+        uptime_s: Math.floor(process.uptime()),
+      };
+    },
   );
 }

@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { fetchMe } from '../auth/session.js';
+import { validateAccessSearch } from '../screens/access/search.js';
 import { validateAlertsSearch } from '../screens/alerts/search.js';
 import { validateCdrsSearch } from '../screens/cdrs/search.js';
 import { validateMapSearch } from '../screens/map/search.js';
@@ -84,7 +85,12 @@ const alertsRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/alerts/AlertsScreen.js'), 'AlertsScreen'),
 });
 const systemRoute = screen('/system', () => import('../screens/system/SystemScreen.js'), 'SystemScreen');
-const accessRoute = screen('/access', () => import('../screens/access/AccessScreen.js'), 'AccessScreen');
+const accessRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/access',
+  validateSearch: validateAccessSearch,
+  component: lazyRouteComponent(() => import('../screens/access/AccessScreen.js'), 'AccessScreen'),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,

@@ -4,7 +4,14 @@
  * The server coalesces: within one tick only the newest state of each subject is sent.
  */
 export interface LiveEventMap {
-  station: { identity: string; online: boolean; last_seen: string | null; protocol: string | null };
+  /** `worst_status`: the station's worst published EVSE status, OFFLINE while offline (as the map draws it). */
+  station: {
+    identity: string;
+    online: boolean;
+    last_seen: string | null;
+    protocol: string | null;
+    worst_status: string;
+  };
   connector: {
     identity: string;
     evse_uid: string;

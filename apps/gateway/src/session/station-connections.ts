@@ -103,6 +103,10 @@ export class StationConnections {
     batcher
       .run(async (repos, writes) => {
         await repos.stations.markConnected(station.id, version, nodeId, now);
+        // Connection history: the station detail draws its offline gaps from these events.
+        await repos.stationActivity.addEvents([
+          { stationId: station.id, kind: 'Connected', payload: { node: nodeId, version }, occurredAt: now },
+        ]);
         await queueStationEvsesPush(repos, writes, station.id); // EVSEs leave UNKNOWN (architecture.md status table)
       })
       .catch((err) => log.error({ err }, 'could not mark station connected'));
@@ -183,6 +187,9 @@ export class StationConnections {
     batcher
       .run(async (repos, writes) => {
         await repos.stations.markDisconnected(session.stationId, nodeId, at);
+        await repos.stationActivity.addEvents([
+          { stationId: session.stationId, kind: 'Disconnected', payload: { node: nodeId }, occurredAt: at },
+        ]);
         await queueStationEvsesPush(repos, writes, session.stationId); // station offline → EVSEs UNKNOWN
       })
       .catch((err) => logger.warn({ err }, 'could not mark station disconnected'));

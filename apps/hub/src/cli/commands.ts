@@ -4,6 +4,7 @@ import { migrateCommand } from './migrate.command.js';
 import { simulateCommand } from './simulate.command.js';
 import { startCommand } from './start.command.js';
 import { tariffPriceCommand } from './tariff-price.command.js';
+import { userAddCommand, userListCommand } from './user.command.js';
 
 /** Every sub-command; each issue adds its file and one line here. */
 export const commands: CliCommand[] = [
@@ -12,4 +13,6 @@ export const commands: CliCommand[] = [
   simulateCommand,
   tariffPriceCommand,
   cdrExportCommand,
+  userAddCommand,
+  userListCommand,
 ];

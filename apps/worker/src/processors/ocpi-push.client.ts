@@ -1,4 +1,5 @@
-import { OcpiClientError, OcpiPartnerClient, type OcpiPartyRef } from '@chargebridge/ocpi';
+import { recordPushAttempt, type TimedOutcome, timedRequest } from '@chargebridge/bridge';
+import { OcpiPartnerClient, type OcpiPartyRef } from '@chargebridge/ocpi';
 import { type PartnerRow, repositories, type Store } from '@chargebridge/store';
 import type { Logger } from 'pino';
 
@@ -32,13 +33,21 @@ export async function pushToPartners(store: Store, logger: Logger, push: PushReq
     const previous = await repos.pushDeliveries.find(partner.id, push.module, push.objectKey);
     if (previous?.delivered_at && previous.delivered_at >= push.lastUpdated && previous.status === 'delivered')
       continue;
-    const error = await pushOne(partner, push);
+    const outcome = await pushOne(partner, push);
+    const error = outcome.ok ? undefined : { message: outcome.error, httpStatus: outcome.httpStatus };
+    const key = { partnerId: partner.id, module: push.module, objectKey: push.objectKey, method: push.method };
+    await recordPushAttempt(store.db, {
+      ...key,
+      ok: outcome.ok,
+      httpStatus: outcome.httpStatus ?? null,
+      latencyMs: outcome.latencyMs,
+      error: error?.message ?? null,
+    });
     await repos.pushDeliveries.record({
-      partnerId: partner.id,
-      module: push.module,
-      objectKey: push.objectKey,
-      method: push.method,
+      ...key,
       httpStatus: error?.httpStatus ?? null,
+      latencyMs: outcome.latencyMs,
+      responseBody: outcome.body,
       ...(error ? { error: error.message } : {}),
     });
     if (error) {
@@ -61,12 +70,16 @@ export async function pushToPartners(store: Store, logger: Logger, push: PushReq
     throw new Error(`push of ${push.module} ${push.objectKey} failed for partners ${failed.join(', ')}`);
 }
 
-async function pushOne(
-  partner: PartnerRow,
-  push: PushRequest,
-): Promise<{ message: string; httpStatus: number | undefined } | undefined> {
+/** One partner's push, timed; `latencyMs` null when no request could be made. */
+type PushOutcome =
+  | (TimedOutcome & { latencyMs: number })
+  | { ok: false; error: string; httpStatus: undefined; latencyMs: null; body: null };
+
+async function pushOne(partner: PartnerRow, push: PushRequest): Promise<PushOutcome> {
   const endpoint = partner.endpoints.find((e) => e.identifier === push.module && e.role === 'RECEIVER');
-  if (!endpoint || !partner.outgoing_token) return { message: 'no endpoint or token', httpStatus: undefined };
+  if (!endpoint || !partner.outgoing_token) {
+    return { ok: false, error: 'no endpoint or token', httpStatus: undefined, latencyMs: null, body: null };
+  }
   const role = partner.roles[0];
   const client = new OcpiPartnerClient({
     token: partner.outgoing_token,
@@ -75,11 +88,5 @@ async function pushOne(
     ...(role ? { to: { country_code: role.country_code, party_id: role.party_id } } : {}),
     timeoutMs: 10_000,
   });
-  try {
-    await client.request(push.method, `${endpoint.url.replace(/\/+$/, '')}${push.path}`, push.body);
-    return undefined;
-  } catch (error) {
-    const httpStatus = error instanceof OcpiClientError ? error.httpStatus : undefined;
-    return { message: error instanceof Error ? error.message : String(error), httpStatus };
-  }
+  return timedRequest(client, push.method, `${endpoint.url.replace(/\/+$/, '')}${push.path}`, push.body);
 }

@@ -28,7 +28,11 @@ export async function retryDelivery(
   });
 }
 
-async function retryMessage(
+/**
+ * The outbox message that pushes a delivery's object again (job id suffixed with `suffix`), or
+ * undefined when the object no longer exists.
+ */
+export async function retryMessage(
   db: Kysely<Database>,
   d: PushDeliveryRow,
   suffix: string,

@@ -54,14 +54,23 @@ export async function markSending(db: Kysely<Database>, key: DeliveryKey, method
     .execute();
 }
 
+/** What every outcome may carry: the partner's latency and answer body (cut to ~2 kB). */
+export interface OutcomeAnswer {
+  latencyMs?: number | null;
+  responseBody?: string | null;
+}
+
 /** Records an attempt's outcome. */
 export async function markOutcome(
   db: Kysely<Database>,
   key: DeliveryKey,
-  outcome:
-    | { status: 'delivered'; httpStatus: number; location?: string }
-    | { status: 'retrying' | 'failed'; httpStatus?: number; error: string },
+  outcome: OutcomeAnswer &
+    (
+      | { status: 'delivered'; httpStatus: number; location?: string }
+      | { status: 'retrying' | 'failed'; httpStatus?: number; error: string }
+    ),
 ): Promise<void> {
+  const answer = { last_latency_ms: outcome.latencyMs ?? null, last_response_body: outcome.responseBody ?? null };
   await db
     .updateTable('push_deliveries')
     .set(
@@ -71,9 +80,15 @@ export async function markOutcome(
             http_status: outcome.httpStatus,
             last_error: null,
             delivered_at: new Date(),
+            ...answer,
             ...(outcome.location !== undefined ? { response_location: outcome.location } : {}),
           }
-        : { status: outcome.status, http_status: outcome.httpStatus ?? null, last_error: outcome.error.slice(0, 2000) },
+        : {
+            status: outcome.status,
+            http_status: outcome.httpStatus ?? null,
+            last_error: outcome.error.slice(0, 2000),
+            ...answer,
+          },
     )
     .where('partner_id', '=', key.partnerId)
     .where('module', '=', key.module)

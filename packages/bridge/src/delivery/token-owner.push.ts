@@ -1,7 +1,8 @@
-import { OcpiClientError, OcpiPartnerClient, type OcpiPartyRef } from '@chargebridge/ocpi';
+import { OcpiPartnerClient, type OcpiPartyRef } from '@chargebridge/ocpi';
 import { type Database, type PartnerRow, repositories } from '@chargebridge/store';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { recordPushAttempt, type TimedOutcome, timedRequest } from './push-attempt.js';
 import { type DeliveryKey, markOutcome, markSending } from './push-delivery.store.js';
 
 /** One object pushed to exactly one partner (the token's owner). */
@@ -46,11 +47,8 @@ export async function pushToOwner(db: Kysely<Database>, logger: Logger, push: Ow
   const key: DeliveryKey = { partnerId: push.partner.id, module: push.module, objectKey: push.objectKey };
   await markSending(db, key, push.method, push.at);
   const endpoint = push.partner.endpoints.find((e) => e.identifier === push.module && e.role === 'RECEIVER');
-  let error: string;
-  let httpStatus: number | undefined;
-  if (!endpoint || !push.partner.outgoing_token) {
-    error = `partner has no ${push.module} RECEIVER endpoint or token`;
-  } else {
+  let outcome: TimedOutcome | undefined;
+  if (endpoint && push.partner.outgoing_token) {
     const role = push.partner.roles[0];
     const to = push.to ?? (role ? { country_code: role.country_code, party_id: role.party_id } : undefined);
     const client = new OcpiPartnerClient({
@@ -60,21 +58,32 @@ export async function pushToOwner(db: Kysely<Database>, logger: Logger, push: Ow
       ...(to ? { to } : {}),
       timeoutMs: 10_000,
     });
-    try {
-      const response = await client.request(push.method, `${endpoint.url.replace(/\/+$/, '')}${push.path}`, push.body);
-      await markOutcome(db, key, {
-        status: 'delivered',
-        httpStatus: response.httpStatus,
-        ...(response.location !== undefined ? { location: response.location } : {}),
-      });
-      return { ok: true, ...(response.location !== undefined ? { location: response.location } : {}) };
-    } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
-      httpStatus = caught instanceof OcpiClientError ? caught.httpStatus : undefined;
-    }
+    outcome = await timedRequest(client, push.method, `${endpoint.url.replace(/\/+$/, '')}${push.path}`, push.body);
   }
+  const attempt = { ...key, method: push.method, latencyMs: outcome?.latencyMs ?? null };
+  if (outcome?.ok) {
+    const location = outcome.response.location;
+    await recordPushAttempt(db, { ...attempt, ok: true, httpStatus: outcome.httpStatus });
+    await markOutcome(db, key, {
+      status: 'delivered',
+      httpStatus: outcome.httpStatus,
+      latencyMs: outcome.latencyMs,
+      responseBody: outcome.body,
+      ...(location !== undefined ? { location } : {}),
+    });
+    return { ok: true, ...(location !== undefined ? { location } : {}) };
+  }
+  const error = outcome ? outcome.error : `partner has no ${push.module} RECEIVER endpoint or token`;
+  const httpStatus = outcome?.httpStatus;
   const final = push.lastAttempt;
-  await markOutcome(db, key, { status: final ? 'failed' : 'retrying', httpStatus, error });
+  await recordPushAttempt(db, { ...attempt, ok: false, httpStatus, error });
+  await markOutcome(db, key, {
+    status: final ? 'failed' : 'retrying',
+    httpStatus,
+    error,
+    latencyMs: outcome?.latencyMs ?? null,
+    responseBody: outcome?.body ?? null,
+  });
   await repositories(db).partners.update(push.partner.id, {
     last_push_error: { at: new Date().toISOString(), module: push.module, object: push.objectKey, error },
   });

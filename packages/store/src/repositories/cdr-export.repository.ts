@@ -81,6 +81,12 @@ export class CdrExportRepository {
     }
   }
 
+  /** The first `limit` rows of the export, in export order (a preview of what a download holds). */
+  async first(filter: CdrExportFilter, limit: number): Promise<CdrExportRow[]> {
+    const rows = await this.batch(filter, undefined, limit);
+    return rows.map(({ id: _id, cursor_at: _cursor, ...row }) => row);
+  }
+
   /** How many CDRs `filter` selects (for a progress bar). */
   async count(filter: CdrExportFilter): Promise<number> {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from cdrs c

@@ -19,7 +19,8 @@ import { OCPI_VERSION, ourCredentials } from '../core/ocpi-endpoints.js';
 
 /** What the registration flows need. */
 export interface RegistrationDeps {
-  repos: Pick<Repositories, 'partners'>;
+  /** `pushAttempts`, when given, records the credentials POST of an outbound registration. */
+  repos: Pick<Repositories, 'partners'> & Partial<Pick<Repositories, 'pushAttempts'>>;
   publicUrl: string;
   hub: OcpiPartyRef;
   logger: Logger;
@@ -34,7 +35,8 @@ export class RegistrationFailed extends Error {
   }
 }
 
-function rolesOf(credentials: Credentials): PartnerRole[] {
+/** The roles of a partner's Credentials object as stored on its row (party ids upper-cased). */
+export function rolesOf(credentials: Credentials): PartnerRole[] {
   return credentials.roles.map((r) => ({
     role: r.role,
     country_code: r.country_code.toUpperCase(),
@@ -143,6 +145,7 @@ export class RegistrationService {
       outgoingToken: tokenA,
     });
     try {
+      const started = performance.now();
       const theirs = await postCredentials(
         credentialsUrl,
         tokenA,
@@ -156,6 +159,16 @@ export class RegistrationService {
         roles: rolesOf(theirs),
         outgoing_token: theirs.token,
         outgoing_token_encoding: discovered.encoding,
+      });
+      await this.deps.repos.pushAttempts?.add({
+        partner_id: partner.id,
+        module: 'credentials',
+        object_key: 'credentials',
+        method: 'POST',
+        ok: true,
+        http_status: 200,
+        latency_ms: Math.round(performance.now() - started),
+        at: new Date(),
       });
       this.deps.logger.info({ partner: partner.id }, 'registered with OCPI partner');
       return updated as PartnerRow;

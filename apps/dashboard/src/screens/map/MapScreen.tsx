@@ -1,5 +1,141 @@
-import { Title } from '@mantine/core';
+import { Alert, Stack, Text, Title, useComputedColorScheme } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { StationFilterFields, type StationFilterValues } from '../../components/StationFilterFields.js';
+import { CanvasMap } from './CanvasMap.js';
+import { MapLegend } from './MapLegend.js';
+import classes from './map.module.css';
+import { type Bounds, useMapPoints } from './map-points.js';
+import { StationList } from './StationList.js';
+import { StationPanel } from './StationPanel.js';
+import type { MapSearch } from './search.js';
+import { webglAvailable } from './webgl-support.js';
 
+// MapLibre (and its worker) load only when WebGL is there to run them.
+const WebGlMap = lazy(() => import('./WebGlMap.js'));
+
+const route = getRouteApi('/shell/map');
+
+/**
+ * The fleet on a map that needs no tile server or internet: stations clustered and coloured by
+ * their worst EVSE status, recoloured live, filtered from the URL, a side panel per station.
+ * MapLibre GL when the browser has WebGL, a 2D canvas drawing otherwise.
+ */
 export function MapScreen() {
-  return <Title order={1}>Map</Title>;
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const { station, renderer: forced, ...filters } = search;
+  const update = useCallback(
+    (patch: Partial<MapSearch>) => navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
+    [navigate],
+  );
+  const { points, unplaced, loading, error } = useMapPoints(filters);
+  const [renderer, setRenderer] = useState<'webgl' | 'canvas'>(() => forced ?? (webglAvailable() ? 'webgl' : 'canvas'));
+  const [drawn, setDrawn] = useState<{ count: number; ms: number } | null>(null);
+  const [bounds, setBounds] = useState<Bounds | null>(null);
+  const [candidates, setCandidates] = useState<string[]>([]);
+  const dark = useComputedColorScheme('light') === 'dark';
+  const fitKey = JSON.stringify(filters);
+  // The list and legend may lag a frame behind the drawing: the map is drawn first.
+  const listedPoints = useDeferredValue(points);
+  const selectedPoint = useMemo(() => points.find((p) => p.identity === station), [points, station]);
+
+  // With WebGL, the canvas drawing shows the stations at once; MapLibre (a large chunk, a worker,
+  // a GPU context) loads after that first drawing and takes over as soon as it has drawn them too.
+  const [webglDrawn, setWebglDrawn] = useState(false);
+  const showCanvas = renderer === 'canvas' || !webglDrawn;
+  // Only drawings of loaded data count (the canvas also draws the empty world while loading).
+  const loaded = useRef(false);
+  loaded.current = !loading;
+  const onDrawn = useCallback((count: number, ms: number) => {
+    if (!loaded.current) return;
+    setDrawn((d) => (d?.count === count ? d : { count, ms: Math.round(ms) }));
+  }, []);
+  const onWebglDrawn = useCallback(
+    (count: number, ms: number) => {
+      setWebglDrawn(true);
+      onDrawn(count, ms);
+    },
+    [onDrawn],
+  );
+  const onBounds = useCallback((b: Bounds) => setBounds(b), []);
+  const select = useCallback(
+    (identity: string | undefined) => {
+      setCandidates([]);
+      update({ station: identity });
+    },
+    [update],
+  );
+  const onPick = useCallback(
+    (identities: string[]) => {
+      if (identities.length === 1) select(identities[0]);
+      else {
+        update({ station: undefined });
+        setCandidates(identities);
+      }
+    },
+    [select, update],
+  );
+  const onFail = useCallback(() => setRenderer('canvas'), []);
+
+  const mapProps = { points, selected: station, fitKey, dark, onPick, onDrawn, onBounds };
+  return (
+    <Stack gap="sm">
+      <Title order={1}>Fleet map</Title>
+      <StationFilterFields
+        fields={['party', 'location', 'protocol', 'status']}
+        value={filters}
+        onChange={(patch: Partial<StationFilterValues>) => update(patch)}
+      />
+      <MapLegend points={listedPoints} />
+      {error && (
+        <Alert color="red" title="Could not load the stations">
+          {error.message}
+        </Alert>
+      )}
+      <div className={classes.layout}>
+        <div
+          className={classes.map}
+          data-testid="fleet-map"
+          data-renderer={showCanvas ? 'canvas' : 'webgl'}
+          data-drawn={drawn && !loading ? drawn.count : undefined}
+          data-draw-ms={drawn && !loading ? drawn.ms : undefined}
+        >
+          {renderer === 'webgl' && drawn && (
+            <div className={classes.layer} inert={showCanvas}>
+              <Suspense fallback={null}>
+                <WebGlMap {...mapProps} onDrawn={onWebglDrawn} onFail={onFail} />
+              </Suspense>
+            </div>
+          )}
+          {showCanvas && (
+            <div className={classes.layer}>
+              <CanvasMap {...mapProps} />
+            </div>
+          )}
+          <div className={classes.status} aria-live="polite">
+            {loading
+              ? 'Loading stations…'
+              : `${points.length.toLocaleString('en')} stations drawn${drawn ? ` in ${drawn.ms} ms` : ''} (${showCanvas ? 'canvas' : 'WebGL'})`}
+          </div>
+        </div>
+        <aside className={classes.aside} aria-label="Station details and list">
+          <StationPanel
+            identity={station}
+            point={selectedPoint}
+            candidates={candidates}
+            onSelect={select}
+            onClose={() => select(undefined)}
+          />
+          <StationList points={listedPoints} bounds={bounds} selected={station} onSelect={select} />
+        </aside>
+      </div>
+      {unplaced > 0 && (
+        <Text size="sm">
+          {unplaced.toLocaleString('en')} matching station{unplaced === 1 ? ' has' : 's have'} no location coordinates
+          and {unplaced === 1 ? 'is' : 'are'} not on the map.
+        </Text>
+      )}
+    </Stack>
+  );
 }

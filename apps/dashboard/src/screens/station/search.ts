@@ -1,19 +1,37 @@
-/** URL state of the station detail: the open tab and the frame-log filters. */
+/** The tabs of the station detail, in display order. */
+export const STATION_TABS = ['status', 'power', 'frames', 'commands', 'configuration', 'sessions'] as const;
+export type StationTab = (typeof STATION_TABS)[number];
+
+/** Time windows of the status timeline and the power chart (ending now). */
+export const STATION_RANGES = ['1h', '6h', '24h', '7d'] as const;
+export type StationRange = (typeof STATION_RANGES)[number];
+export const RANGE_MS: Record<StationRange, number> = {
+  '1h': 3_600_000,
+  '6h': 6 * 3_600_000,
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 24 * 3_600_000,
+};
+
+/** URL state of the station detail: the open tab, the time window and the frame-log filters. */
 export interface StationSearch {
-  tab?: 'status' | 'power' | 'frames' | 'commands' | 'configuration' | 'sessions';
+  tab?: StationTab;
+  range?: StationRange;
   action?: string;
   direction?: 'in' | 'out';
   violations?: boolean;
 }
 
-const TABS = ['status', 'power', 'frames', 'commands', 'configuration', 'sessions'] as const;
-const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+/** A search value as text (the router parses numbers and booleans out of the query string). */
+const text = (v: unknown) =>
+  typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'string' && v !== '' ? v : undefined;
 
 export function validateStationSearch(search: Record<string, unknown>): StationSearch {
   const tab = text(search.tab);
+  const range = text(search.range);
   const direction = text(search.direction);
   return {
-    tab: TABS.includes(tab as never) ? (tab as StationSearch['tab']) : undefined,
+    tab: (STATION_TABS as readonly string[]).includes(tab ?? '') ? (tab as StationTab) : undefined,
+    range: (STATION_RANGES as readonly string[]).includes(range ?? '') ? (range as StationRange) : undefined,
     action: text(search.action),
     direction: direction === 'in' || direction === 'out' ? direction : undefined,
     violations: search.violations === true || search.violations === 'true' ? true : undefined,

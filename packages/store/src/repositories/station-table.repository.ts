@@ -1,0 +1,386 @@
+import {
+  connectorStatusTable,
+  publishedEvseStatus,
+  STATION_STATUS_SEVERITY,
+  type StationWorstStatus,
+  stationWorstStatus,
+} from '@chargebridge/domain';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../database.js';
+import { allOf } from './ocpi-window.js';
+
+/** Filters shared by the stations table and the fleet map (all optional, all ANDed). */
+export interface StationFilters {
+  /** Case-insensitive substring of the identity, the location id or the location name. */
+  q?: string;
+  /** Hosting party. */
+  party?: { countryCode: string; partyId: string };
+  /** OCPI location id (`locations.location_id`). */
+  location?: string;
+  /** OCPP version the station last spoke; `none` for stations that never connected. */
+  protocol?: string;
+  /** Worst statuses to keep (see `stationWorstStatus`), e.g. `['OUTOFORDER', 'OFFLINE']`. */
+  statuses?: readonly string[];
+  online?: boolean;
+}
+
+/** Orders of the stations table; `-` in front reverses. `status` is worst first. */
+export const STATION_TABLE_SORTS = [
+  'identity',
+  '-identity',
+  'last_seen',
+  '-last_seen',
+  'status',
+  '-status',
+  'violations',
+  '-violations',
+] as const;
+export type StationTableSort = (typeof STATION_TABLE_SORTS)[number];
+
+/** One connector of a table row: its OCPP status and its EVSE's published status. */
+export interface StationTableConnector {
+  evse_uid: string;
+  connector_id: string;
+  status: string | null;
+  evse_status: string;
+}
+
+/** One row of the stations table. */
+export interface StationTableRow {
+  identity: string;
+  country_code: string;
+  party_id: string;
+  location_id: string | null;
+  location_name: string | null;
+  time_zone: string;
+  protocol: string | null;
+  online: boolean;
+  last_seen: string | null;
+  connectors: StationTableConnector[];
+  worst_status: StationWorstStatus;
+  firmware: string | null;
+  schema_violations: number;
+  /** Sum of the latest active power of its active transactions, kW; null when none reports any. */
+  power_kw: number | null;
+}
+
+/** One station on the fleet map. */
+export interface StationMapPoint {
+  identity: string;
+  lon: number;
+  lat: number;
+  worst_status: StationWorstStatus;
+  online: boolean;
+  party: string;
+  protocol: string | null;
+  location_id: string;
+}
+
+/** What the filter dropdowns can offer: only values some station has. */
+export interface StationFilterOptions {
+  parties: Array<{ id: string; name: string | null }>;
+  locations: Array<{ id: string; name: string | null; party: string }>;
+  protocols: string[];
+  statuses: StationWorstStatus[];
+}
+
+const textList = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
+/** `array['OUTOFORDER', …]::text[]`, worst first. */
+const SEVERITY = sql`array[${textList(STATION_STATUS_SEVERITY)}]::text[]`;
+/** OCPI statuses an EVSE row can store that `publishedEvseStatus` takes as they are. */
+const STORED_EVSE_STATUSES = STATION_STATUS_SEVERITY.filter((s) => s !== 'OFFLINE' && s !== 'UNKNOWN');
+const MAPPED_CONNECTOR_STATUSES = connectorStatusTable().filter(([, evse]) => evse !== 'UNKNOWN');
+
+/**
+ * SQL of an EVSE's published status (alias `e`), the same rule as `publishedEvseStatus` for an
+ * online station: the stored OCPI status, else the first connector status that maps to a known one.
+ */
+function evseStatusSql(): RawBuilder<string> {
+  const mapped = sql.join(
+    MAPPED_CONNECTOR_STATUSES.map(([ocpp, evse]) => sql`when ${sql.lit(ocpp)} then ${sql.lit(evse)}`),
+    sql` `,
+  );
+  return sql<string>`case when e.status in (${textList(STORED_EVSE_STATUSES)}) then e.status
+    else coalesce((select case c.ocpp_status ${mapped} end from connectors c
+                    where c.evse_id = e.id and c.ocpp_status in (${textList(MAPPED_CONNECTOR_STATUSES.map(([o]) => o))})
+                    order by c.ocpp_connector_id limit 1), 'UNKNOWN') end`;
+}
+
+/** Derived table `w(station_id, worst_pos)`: each station's worst EVSE status as its SEVERITY position. */
+function worstEvseTable(): RawBuilder<unknown> {
+  return sql`(select e.station_id, min(array_position(${SEVERITY}, ${evseStatusSql()})) as worst_pos
+                from evses e group by e.station_id)`;
+}
+
+/** SQL of a station's worst status (aliases `s` and `w`). */
+const WORST_STATUS = sql<string>`case when not s.online then 'OFFLINE'
+  else coalesce((${SEVERITY})[w.worst_pos], 'UNKNOWN') end`;
+
+/** SQL of the station's firmware version from its last BootNotification (1.6 or 2.x shape). */
+const FIRMWARE = sql<
+  string | null
+>`coalesce(s.boot_info->>'firmwareVersion', s.boot_info#>>'{chargingStation,firmwareVersion}')`;
+
+function filterConditions(f: StationFilters, withWorst: boolean): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    out.push(sql`(s.identity ilike ${like} or l.location_id ilike ${like} or l.data->>'name' ilike ${like})`);
+  }
+  if (f.party) out.push(sql`s.country_code = ${f.party.countryCode} and s.party_id = ${f.party.partyId}`);
+  if (f.location) out.push(sql`l.location_id = ${f.location}`);
+  if (f.protocol === 'none') out.push(sql`s.protocol is null`);
+  else if (f.protocol) out.push(sql`s.protocol = ${f.protocol}`);
+  if (f.online !== undefined) out.push(sql`s.online = ${f.online}`);
+  if (withWorst && f.statuses && f.statuses.length > 0) {
+    out.push(sql`(${WORST_STATUS}) in (${sql.join(f.statuses.map((s) => sql`${s}`))})`);
+  }
+  return out;
+}
+
+function orderBy(sort: StationTableSort): RawBuilder<unknown> {
+  const desc = sort.startsWith('-');
+  const dir = desc ? sql`desc` : sql`asc`;
+  switch (sort.replace('-', '')) {
+    case 'last_seen':
+      return sql`f.last_seen_at ${dir} nulls last, f.identity`;
+    case 'status':
+      return sql`array_position(${SEVERITY}, f.worst_status) ${dir}, f.identity`;
+    case 'violations':
+      return sql`f.schema_violations ${dir}, f.identity`;
+    default:
+      return sql`f.identity ${dir}`;
+  }
+}
+
+interface PageRow {
+  total: number;
+  id: number | null;
+  identity: string;
+  country_code: string;
+  party_id: string;
+  protocol: string | null;
+  online: boolean;
+  last_seen_at: Date | string | null;
+  schema_violations: number;
+  firmware: string | null;
+  location_id: string | null;
+  location_name: string | null;
+  time_zone: string | null;
+}
+
+const iso = (value: Date | string | null): string | null =>
+  value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+
+/**
+ * The dashboard's station list and map, each answered with a few set-based queries: one for the
+ * page (with the filtered count), one for the page's EVSEs and connectors, one for its power.
+ * Worst statuses are computed in SQL only when a filter or sort needs them for every station.
+ */
+export class StationTableRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** One page of the filtered, sorted stations table and the filtered total. */
+  async page(
+    filters: StationFilters,
+    sort: StationTableSort,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; items: StationTableRow[] }> {
+    const needWorst = sort.endsWith('status') || (filters.statuses?.length ?? 0) > 0;
+    const { rows } = await sql<PageRow>`
+      with f as (
+        select s.id, s.identity, s.country_code, s.party_id, s.protocol, s.online, s.last_seen_at,
+               s.schema_violations, ${FIRMWARE} as firmware,
+               l.location_id, l.data->>'name' as location_name, l.time_zone
+               ${needWorst ? sql`, ${WORST_STATUS} as worst_status` : sql``}
+          from stations s
+          left join locations l on l.id = s.location_id
+          ${needWorst ? sql`left join ${worstEvseTable()} w on w.station_id = s.id` : sql``}
+         where ${allOf(filterConditions(filters, needWorst))}
+      )
+      select c.total, p.* from (select count(*) as total from f) c
+      left join lateral (select * from f order by ${orderBy(sort)} offset ${offset} limit ${limit}) p on true
+    `.execute(this.db);
+    const total = Number(rows[0]?.total ?? 0);
+    const page = rows.filter((r): r is PageRow & { id: number } => r.id !== null);
+    if (page.length === 0) return { total, items: [] };
+    const ids = page.map((r) => r.id);
+    const [evses, power] = await Promise.all([this.evsesOf(ids), this.powerOf(ids)]);
+    const items = page.map((r): StationTableRow => {
+      const stationEvses = evses.get(r.id) ?? [];
+      const evseStatuses = stationEvses.map((e) =>
+        publishedEvseStatus({
+          stationOnline: r.online,
+          storedStatus: e.status,
+          connectorStatuses: e.connectorStatuses,
+        }),
+      );
+      const onlineStatuses = stationEvses.map((e) =>
+        publishedEvseStatus({ storedStatus: e.status, connectorStatuses: e.connectorStatuses }),
+      );
+      const watts = power.get(r.id);
+      return {
+        identity: r.identity,
+        country_code: r.country_code,
+        party_id: r.party_id,
+        location_id: r.location_id,
+        location_name: r.location_name,
+        time_zone: r.time_zone ?? 'UTC',
+        protocol: r.protocol,
+        online: r.online,
+        last_seen: iso(r.last_seen_at),
+        connectors: stationEvses.flatMap((e, i) =>
+          e.connectors.map((c) => ({
+            evse_uid: e.evseUid,
+            connector_id: c.connectorId,
+            status: c.status,
+            evse_status: evseStatuses[i] ?? 'UNKNOWN',
+          })),
+        ),
+        worst_status: stationWorstStatus({ online: r.online, evseStatuses: onlineStatuses }),
+        firmware: r.firmware,
+        schema_violations: r.schema_violations,
+        power_kw: watts === undefined ? null : Math.round(watts) / 1000,
+      };
+    });
+    return { total, items };
+  }
+
+  /** Every filtered station that has a location with coordinates, and how many have none. */
+  async mapPoints(filters: StationFilters): Promise<{ items: StationMapPoint[]; unplaced: number }> {
+    const { rows } = await sql<{
+      identity: string;
+      country_code: string;
+      party_id: string;
+      protocol: string | null;
+      online: boolean;
+      location_id: string | null;
+      lat: string | null;
+      lon: string | null;
+      worst_status: StationWorstStatus;
+    }>`
+      select s.identity, s.country_code, s.party_id, s.protocol, s.online, l.location_id,
+             l.data->'coordinates'->>'latitude' as lat, l.data->'coordinates'->>'longitude' as lon,
+             ${WORST_STATUS} as worst_status
+        from stations s
+        left join locations l on l.id = s.location_id
+        left join ${worstEvseTable()} w on w.station_id = s.id
+       where ${allOf(filterConditions(filters, true))}
+       order by s.identity
+    `.execute(this.db);
+    const items: StationMapPoint[] = [];
+    let unplaced = 0;
+    for (const r of rows) {
+      const lat = r.lat === null ? Number.NaN : Number(r.lat);
+      const lon = r.lon === null ? Number.NaN : Number(r.lon);
+      if (
+        !r.location_id ||
+        !Number.isFinite(lat) ||
+        !Number.isFinite(lon) ||
+        Math.abs(lat) > 90 ||
+        Math.abs(lon) > 180
+      ) {
+        unplaced++;
+        continue;
+      }
+      items.push({
+        identity: r.identity,
+        lon,
+        lat,
+        worst_status: r.worst_status,
+        online: r.online,
+        party: `${r.country_code}-${r.party_id}`,
+        protocol: r.protocol,
+        location_id: r.location_id,
+      });
+    }
+    return { items, unplaced };
+  }
+
+  /** The parties, locations and protocols that stations have, for filter dropdowns. */
+  async filterOptions(): Promise<StationFilterOptions> {
+    const [parties, locations, protocols] = await Promise.all([
+      sql<{ country_code: string; party_id: string; name: string | null }>`
+        select s.country_code, s.party_id, max(p.name) as name
+          from (select distinct country_code, party_id from stations) s
+          left join parties p on p.country_code = s.country_code and p.party_id = s.party_id
+         group by s.country_code, s.party_id order by s.country_code, s.party_id`.execute(this.db),
+      sql<{ location_id: string; name: string | null; country_code: string; party_id: string }>`
+        select l.location_id, l.data->>'name' as name, l.country_code, l.party_id from locations l
+         where exists (select 1 from stations s where s.location_id = l.id)
+         order by l.location_id, l.country_code, l.party_id`.execute(this.db),
+      sql<{ protocol: string }>`
+        select distinct protocol from stations where protocol is not null order by protocol`.execute(this.db),
+    ]);
+    return {
+      parties: parties.rows.map((p) => ({ id: `${p.country_code}-${p.party_id}`, name: p.name })),
+      locations: locations.rows.map((l) => ({
+        id: l.location_id,
+        name: l.name,
+        party: `${l.country_code}-${l.party_id}`,
+      })),
+      protocols: protocols.rows.map((p) => p.protocol),
+      statuses: [...STATION_STATUS_SEVERITY],
+    };
+  }
+
+  /** EVSEs (by OCPP EVSE id) of the given stations with their connectors (by connector id). */
+  private async evsesOf(stationIds: number[]) {
+    const { rows } = await sql<{
+      station_id: number;
+      evse_uid: string;
+      status: string;
+      ocpi_connector_id: string | null;
+      ocpp_status: string | null;
+    }>`
+      select e.station_id, e.evse_uid, e.status, c.ocpi_connector_id, c.ocpp_status
+        from evses e left join connectors c on c.evse_id = e.id
+       where e.station_id in (${sql.join(stationIds)})
+       order by e.station_id, e.ocpp_evse_id, c.ocpp_connector_id`.execute(this.db);
+    type Evse = {
+      evseUid: string;
+      status: string;
+      connectorStatuses: (string | null)[];
+      connectors: Array<{ connectorId: string; status: string | null }>;
+    };
+    const byStation = new Map<number, Evse[]>();
+    let last: Evse | undefined;
+    for (const r of rows) {
+      if (last?.evseUid !== r.evse_uid) {
+        last = { evseUid: r.evse_uid, status: r.status, connectorStatuses: [], connectors: [] };
+        const list = byStation.get(r.station_id) ?? [];
+        list.push(last);
+        byStation.set(r.station_id, list);
+      }
+      if (r.ocpi_connector_id !== null) {
+        last.connectorStatuses.push(r.ocpp_status);
+        last.connectors.push({ connectorId: r.ocpi_connector_id, status: r.ocpp_status });
+      }
+    }
+    return byStation;
+  }
+
+  /**
+   * Watts now per station: for each active transaction its latest `Power.Active.Import` sample
+   * (the total, else the sum of L1–L3), summed per station. Stations without any are absent.
+   */
+  private async powerOf(stationIds: number[]): Promise<Map<number, number>> {
+    const { rows } = await sql<{ station_id: number; watts: number | null }>`
+      select t.station_id, sum(p.watts) as watts
+        from transactions t
+        cross join lateral (
+          select coalesce(max(m.value) filter (where m.phase is null),
+                          sum(m.value) filter (where m.phase in ('L1', 'L2', 'L3')),
+                          sum(m.value) filter (where m.phase in ('L1-N', 'L2-N', 'L3-N'))) as watts
+            from meter_samples m
+           where m.transaction_id = t.id and m.measurand = 'Power.Active.Import' and m.unit = 'W'
+             and m.sampled_at = (select max(m2.sampled_at) from meter_samples m2
+                                  where m2.transaction_id = t.id and m2.measurand = 'Power.Active.Import'
+                                    and m2.unit = 'W')
+        ) p
+       where t.status = 'active' and t.station_id in (${sql.join(stationIds)}) and p.watts is not null
+       group by t.station_id`.execute(this.db);
+    return new Map(rows.map((r) => [r.station_id, Number(r.watts)]));
+  }
+}
