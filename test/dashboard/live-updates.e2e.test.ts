@@ -38,7 +38,9 @@ async function open(path: string): Promise<Page> {
 }
 
 describe('live updates in the browser', () => {
-  it('a connector status change reaches the stations table, the map and the alerts within 2 s, without a reload', { timeout: 90_000 }, async () => {
+  it('a connector status change reaches the stations table, the map and the alerts within 2 s, without a reload', {
+    timeout: 90_000,
+  }, async () => {
     const station = network.sim.stations[0]!;
     const id = station.identity;
     const row = { selector: `[data-testid="station-row-${id}"]` };

@@ -59,7 +59,9 @@ async function activeTransaction(identity: string) {
 }
 
 describe('station commands from the browser', () => {
-  it('a remote start reaches the station, the live chart fills, a remote stop ends in a CDR priced like the tariff engine', { timeout: 120_000 }, async () => {
+  it('a remote start reaches the station, the live chart fills, a remote stop ends in a CDR priced like the tariff engine', {
+    timeout: 120_000,
+  }, async () => {
     const station = network.sim.stations[0]!;
     const connector = station.connectors[0]!;
     const page = await openStation(station.identity, 'commands');
@@ -71,7 +73,9 @@ describe('station commands from the browser', () => {
     expect(startRow).toContain('Accepted');
     await expect.poll(() => connector.state, { timeout: 15_000 }).toBe('Charging');
     expect(connector.session?.idTag).toBe(TOKENS[0]);
-    await expect.poll(async () => (await activeTransaction(station.identity))?.status, { timeout: 15_000 }).toBe('active');
+    await expect
+      .poll(async () => (await activeTransaction(station.identity))?.status, { timeout: 15_000 })
+      .toBe('active');
 
     // The live power chart fills while the station charges (a meter sample every second).
     await page.getByRole('tab', { name: /power/i }).click();

@@ -353,6 +353,25 @@ describe('audit log', () => {
     expect(await auditRows('GET ')).toEqual([]);
   });
 
+  it('skips routes that only compute (a tariff price preview), but still answers them', async () => {
+    const preview = await call('POST', '/tariffs/preview', admin, {
+      tariff: {
+        country_code: 'NL',
+        party_id: 'CBH',
+        id: 'T1',
+        currency: 'EUR',
+        last_updated: '2026-01-01T00:00:00Z',
+        elements: [{ price_components: [{ type: 'ENERGY', price: 0.3, step_size: 1 }] }],
+      },
+      start_date_time: '2026-11-26T10:00:00Z',
+      duration_minutes: 60,
+      energy_kwh: 10,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await auditRows('/tariffs/preview')).toEqual([]);
+  });
+
   it('filters by actor and pages by before_id', async () => {
     const first = (await call('GET', '/audit?limit=2', admin)).json();
     expect(first.items).toHaveLength(2);

@@ -291,6 +291,40 @@ describe('re-push', () => {
     });
     expect(all.json()).toMatchObject({ queued: 0, skipped: 2 });
 
+    // A command result that did not reach the partner goes back to its own job.
+    await database.store.db
+      .insertInto('commands')
+      .values({
+        id: 'cmd-1',
+        station_id: null,
+        action: 'RemoteStartTransaction',
+        payload: JSON.stringify({}),
+        origin: 'ocpi',
+        partner_id: 'emp',
+        ocpi_command: 'START_SESSION',
+        response_url: `${partner.url}/2.2.1/commands/START_SESSION/1`,
+        response: null,
+        error: null,
+        deadline_at: null,
+      })
+      .execute();
+    await repos.pushDeliveries.record({
+      partnerId: 'emp',
+      module: 'commands',
+      objectKey: 'cmd-1',
+      method: 'POST',
+      error: 'HTTP 500',
+    });
+    const commands = await app.inject({
+      method: 'POST',
+      url: '/api/v1/partners/emp/repush',
+      headers: auth,
+      payload: { module: 'commands' },
+    });
+    expect(commands.json()).toEqual({ queued: 1, skipped: 0, remaining: 0 });
+    const latest = await database.store.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').executeTakeFirst();
+    expect(latest).toMatchObject({ topic: 'command.result', payload: { commandId: 'cmd-1' } });
+
     const missing = await app.inject({ method: 'POST', url: '/api/v1/partners/nobody/repush', headers: auth });
     expect(missing.statusCode).toBe(404);
   });

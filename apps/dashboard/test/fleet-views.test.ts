@@ -77,10 +77,13 @@ describe('the canvas map', () => {
     const near = clusters.find((c) => c.count === 3);
     expect(near?.identities.sort()).toEqual(['A', 'B', 'C']);
     expect(near?.severity).toBe(severityOf('OUTOFORDER'));
+    expect(near?.colocated).toBe(false);
     const far = clusters.find((c) => c.count === 1);
     expect(far?.identities).toEqual(['FAR']);
     expect(hitTest(clusters, far?.x ?? 0, far?.y ?? 0)?.identities).toEqual(['FAR']);
     expect(hitTest(clusters, -50, -50)).toBeUndefined();
+    const site = clusterPoints([point('X', 4, 52), point('Y', 4, 52)], zoomed, 800, 600);
+    expect(site).toMatchObject([{ count: 2, colocated: true }]);
   });
 
   it('fits the view around every station, and clusters 10,000 stations quickly', () => {

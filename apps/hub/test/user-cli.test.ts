@@ -15,8 +15,9 @@ afterAll(async () => {
   await database.drop();
 });
 
+/** Each case spawns the CLI (tsx start-up, a database connection): slow on a loaded machine. */
 describe('chargebridge user', () => {
-  it('adds an account with a generated password, printed once and stored hashed', async () => {
+  it('adds an account with a generated password, printed once and stored hashed', { timeout: 120_000 }, async () => {
     const { code, stdout, stderr } = await runCli(['user', 'add', '--username', 'ops', '--role', 'operator'], env);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -29,7 +30,7 @@ describe('chargebridge user', () => {
     expect(await verifyPassword(password, row?.password_hash ?? '')).toBe(true);
   });
 
-  it('adds an account with a given password without echoing it', async () => {
+  it('adds an account with a given password without echoing it', { timeout: 120_000 }, async () => {
     const secret = 'given-password-123';
     const { code, stdout, stderr } = await runCli(
       ['user', 'add', '--username', 'boss', '--role', 'admin', '--password', secret, '--display-name', 'The Boss'],
@@ -42,7 +43,7 @@ describe('chargebridge user', () => {
     expect(await verifyPassword(secret, row?.password_hash ?? '')).toBe(true);
   });
 
-  it('refuses a taken username, an unknown role and a short password with one line', async () => {
+  it('refuses a taken username, an unknown role and a short password with one line', { timeout: 120_000 }, async () => {
     for (const [args, message] of [
       [['--username', 'ops', '--role', 'viewer'], 'the username "ops" is taken'],
       [['--username', 'someone', '--role', 'root'], 'the role must be one of admin, operator, viewer'],
@@ -56,7 +57,7 @@ describe('chargebridge user', () => {
     }
   });
 
-  it('lists the accounts as a table and as JSON', async () => {
+  it('lists the accounts as a table and as JSON', { timeout: 120_000 }, async () => {
     const table = await runCli(['user', 'list'], env);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/USERNAME\s+ROLE/);

@@ -28,6 +28,8 @@ export interface Config {
   readonly nodeId: string | undefined;
   /** Thresholds of the alert rules (ALERT_*). */
   readonly alerts: AlertThresholds;
+  /** Days the worker keeps the OCPP frame log and partner push attempts; 0 keeps them forever. */
+  readonly retention: { readonly frameLogDays: number; readonly pushAttemptDays: number };
   /** `embedded` without DATABASE_URL and REDIS_URL; `server` with both. */
   readonly mode: 'embedded' | 'server';
 }
@@ -112,6 +114,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       noMeterValuesMinutes: e.ALERT_NO_METER_VALUES_MINUTES,
       commandStuckSeconds: e.ALERT_COMMAND_STUCK_SECONDS,
       pushFailures: e.ALERT_PUSH_FAILURES,
+    }),
+    retention: Object.freeze({
+      frameLogDays: e.FRAME_LOG_RETENTION_DAYS,
+      pushAttemptDays: e.PUSH_ATTEMPT_RETENTION_DAYS,
     }),
     mode: e.DATABASE_URL ? 'server' : 'embedded',
   });

@@ -71,6 +71,9 @@ export const envSchema = z.object({
   ALERT_NO_METER_VALUES_MINUTES: z.coerce.number().min(0).max(1440).default(15),
   ALERT_COMMAND_STUCK_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
   ALERT_PUSH_FAILURES: z.coerce.number().int().min(1).max(1000).default(3),
+  // How long the worker keeps the raw OCPP frame log and partner push attempts (0 = forever).
+  FRAME_LOG_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(14),
+  PUSH_ATTEMPT_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
 });
 
 export type Env = z.input<typeof envSchema>;

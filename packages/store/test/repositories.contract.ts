@@ -40,6 +40,23 @@ export function describeRepositoryContract(name: string, getStore: () => Store):
       expect((await r.stations.findByIdentity('CS-1'))?.last_seen_at?.toISOString()).toBe(seenAt.toISOString());
     });
 
+    it('ignores a connect that commits after a later disconnect', async () => {
+      const r = repositories(getStore().db);
+      const { row } = await r.stations.upsert({ identity: 'CS-RACE', country_code: 'NL', party_id: 'AAA' });
+      const connectedAt = new Date('2026-11-26T10:00:00Z');
+      const disconnectedAt = new Date('2026-11-26T10:00:01Z');
+      await r.stations.markDisconnected(row.id, 'node-a', disconnectedAt);
+      await r.stations.markConnected(row.id, '2.0.1', 'node-a', new Date('2026-11-26T09:59:00Z'));
+      expect((await r.stations.findByIdentity('CS-RACE'))?.online).toBe(true); // never seen before: connects
+      await r.stations.markDisconnected(row.id, 'node-a', disconnectedAt);
+      await r.stations.markConnected(row.id, '2.0.1', 'node-a', connectedAt); // the late commit
+      const station = await r.stations.findByIdentity('CS-RACE');
+      expect(station?.online).toBe(false);
+      expect(station?.last_seen_at?.toISOString()).toBe(disconnectedAt.toISOString());
+      await r.stations.markConnected(row.id, '2.0.1', 'node-a', new Date('2026-11-26T10:05:00Z')); // a real reconnect
+      expect((await r.stations.findByIdentity('CS-RACE'))?.online).toBe(true);
+    });
+
     it('resolves tokens by uid, local before roaming', async () => {
       const r = repositories(getStore().db);
       const base = { uid: 'ABC123', type: 'RFID', contractId: 'C1', valid: true, data: {}, lastUpdated: new Date() };

@@ -72,12 +72,33 @@ export function missingAssets(dir: string): string[] {
   return [...missing];
 }
 
+/** Whether a process with this id still runs. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Snapshots of test processes that ended without removing theirs (killed runs). */
+function removeOrphanedSnapshots(): void {
+  if (!existsSync(SNAPSHOTS)) return;
+  for (const name of readdirSync(SNAPSHOTS)) {
+    const pid = Number(name.split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid))
+      rmSync(join(SNAPSHOTS, name), { recursive: true, force: true });
+  }
+}
+
 /**
  * A private, complete copy of the built dashboard for one hub (served through `DASHBOARD_DIST`),
  * so that a rebuild of `apps/dashboard/dist` while a test runs cannot pull its chunks away.
  * Builds first if needed; retries when the copy caught a rebuild half-way.
  */
 export async function dashboardSnapshot(): Promise<{ dir: string; remove(): void }> {
+  removeOrphanedSnapshots();
   for (let attempt = 1; ; attempt++) {
     const dir = join(SNAPSHOTS, `${process.pid}-${randomBytes(4).toString('hex')}`);
     await withBuildLock(async () => {

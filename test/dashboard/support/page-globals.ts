@@ -6,6 +6,7 @@
 export interface PageElement {
   readonly textContent: string | null;
   getAttribute(name: string): string | null;
+  querySelector(selector: string): PageElement | null;
 }
 
 export interface PageResourceTiming {

@@ -7,13 +7,6 @@ import { AdminError } from '../plugins/admin-errors.js';
 import { weekHeatmap } from './tariff-heatmap.js';
 import { previewPrice } from './tariff-preview.js';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** false: a POST that changes nothing (a computation), so the audit log may skip it. */
-    audit?: boolean;
-  }
-}
-
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** A tariff given inline (the editor's draft) or by reference to a stored one. */

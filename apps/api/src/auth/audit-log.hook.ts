@@ -10,12 +10,13 @@ export const ANONYMOUS_ACTOR = 'anonymous';
 /**
  * Writes one `audit_log` row for every request of the scope that may change something
  * (anything but GET/HEAD) once it is answered, refused ones included: who, with which role,
- * the route, the concrete path, the status and the body with its secrets redacted.
+ * the route, the concrete path, the status and the body with its secrets redacted. Routes that
+ * only compute (`config: { audit: false }`, e.g. the tariff price preview) are skipped.
  */
 export function installAuditLog(app: FastifyInstance, deps: ApiDeps): void {
   const audit = repositories(deps.store.db).audit;
   app.addHook('onResponse', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method)) return;
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config.audit === false) return;
     const principal = request.principal;
     const path = request.url.split('?')[0] ?? request.url;
     try {

@@ -42,5 +42,7 @@ declare module 'fastify' {
     minRole?: UserRole;
     /** Reachable without credentials (login, logout); the handler checks what it needs. */
     public?: boolean;
+    /** false: a POST that changes nothing (a computation such as a price preview): not audited. */
+    audit?: boolean;
   }
 }

@@ -54,7 +54,9 @@ export async function dashboardExtension(app: FastifyInstance, _deps: ApiDeps): 
   await app.register(fastifyStatic, {
     root: dashboardDist,
     prefix: '/',
-    wildcard: false,
+    // Files are looked up per request (a rebuild's new asset names work without a restart);
+    // a miss goes to the not-found handler below: index.html for client routes, else 404.
+    wildcard: true,
     index: ['index.html'],
     cacheControl: false,
   });

@@ -7,7 +7,8 @@ import type { paths } from './schema.js';
  * its session cookie; mutating calls carry `x-chargebridge-csrf`, which a cross-site form cannot.
  */
 export const api = createClient<paths>({
-  baseUrl: '/api/v1',
+  // The generated paths already start with /api/v1.
+  baseUrl: '',
   credentials: 'same-origin',
   headers: { 'x-chargebridge-csrf': '1' },
 });
@@ -41,7 +42,11 @@ export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<
   const response = await fetch(`/api/v1${path}`, {
     credentials: 'same-origin',
     ...init,
-    headers: { 'content-type': 'application/json', 'x-chargebridge-csrf': '1', ...(init.headers ?? {}) },
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      'x-chargebridge-csrf': '1',
+      ...(init.headers ?? {}),
+    },
   });
   const text = await response.text();
   const body = text ? JSON.parse(text) : undefined;

@@ -7,6 +7,8 @@ import { validateMapSearch } from '../screens/map/search.js';
 import { validateSessionsSearch } from '../screens/sessions/search.js';
 import { validateStationSearch } from '../screens/station/search.js';
 import { validateStationsSearch } from '../screens/stations/search.js';
+import { validateTariffsSearch } from '../screens/tariffs/search.js';
+import { validateTokensSearch } from '../screens/tokens/search.js';
 import { Shell } from './Shell.js';
 
 /**
@@ -76,8 +78,18 @@ const cdrsRoute = createRoute({
   component: lazyRouteComponent(() => import('../screens/cdrs/CdrsScreen.js'), 'CdrsScreen'),
 });
 const partnersRoute = screen('/partners', () => import('../screens/partners/PartnersScreen.js'), 'PartnersScreen');
-const tariffsRoute = screen('/tariffs', () => import('../screens/tariffs/TariffsScreen.js'), 'TariffsScreen');
-const tokensRoute = screen('/tokens', () => import('../screens/tokens/TokensScreen.js'), 'TokensScreen');
+const tariffsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/tariffs',
+  validateSearch: validateTariffsSearch,
+  component: lazyRouteComponent(() => import('../screens/tariffs/TariffsScreen.js'), 'TariffsScreen'),
+});
+const tokensRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/tokens',
+  validateSearch: validateTokensSearch,
+  component: lazyRouteComponent(() => import('../screens/tokens/TokensScreen.js'), 'TokensScreen'),
+});
 const alertsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/alerts',

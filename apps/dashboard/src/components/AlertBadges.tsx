@@ -31,6 +31,8 @@ function LookBadge({ look }: { look: Look }) {
       variant="outline"
       tt="none"
       color={look.color}
+      // Never squeezed to an ellipsis by a narrow table column.
+      style={{ minWidth: 'max-content' }}
       styles={{ label: { color: 'var(--mantine-color-text)' } }}
       leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${look.color}-filled)`} />}
     >

@@ -14,8 +14,8 @@ const ConnectionContext = createContext<Connection>('connecting');
 
 /** Query-key prefixes each event type makes stale (refetched at most once a second). */
 const INVALIDATES: Record<LiveEventType, string[][]> = {
-  station: [['stations'], ['station'], ['map'], ['overview'], ['system']],
-  connector: [['stations'], ['station'], ['map'], ['overview']],
+  station: [['stations'], ['station'], ['overview'], ['system']],
+  connector: [['stations'], ['station'], ['overview']],
   transaction: [['sessions'], ['session'], ['station'], ['overview']],
   command: [['commands'], ['station']],
   alert: [['alerts'], ['overview']],

@@ -1,11 +1,13 @@
 import { OcpiPartnerClient } from '@chargebridge/ocpi';
 import { repositories, type Store } from '@chargebridge/store';
+import { recordPushAttempt, timedRequest } from '../delivery/push-attempt.js';
 
 /**
  * POSTs a finished command's result to its `response_url` with the partner's outgoing token
  * (mod_commands §CommandResult; mod_charging_profiles: ChargingProfileResult, ClearProfileResult,
  * ActiveChargingProfileResult). Delivery is recorded in push_deliveries (module `commands`), so a
- * repeated job does not POST twice. Throws on failure: the job runner retries with backoff.
+ * repeated job does not POST twice; every attempt is recorded in push_attempts. Throws on
+ * failure: the job runner retries with backoff.
  */
 export async function deliverCommandResult(store: Store, commandId: string): Promise<'delivered' | 'skipped'> {
   const repos = repositories(store.db);
@@ -25,25 +27,22 @@ export async function deliverCommandResult(store: Store, commandId: string): Pro
     ...(role ? { to: { country_code: role.country_code, party_id: role.party_id } } : {}),
     timeoutMs: 10_000,
   });
-  try {
-    await client.post(row.response_url, body);
-  } catch (error) {
-    await repos.pushDeliveries.record({
-      partnerId: row.partner_id,
-      module: 'commands',
-      objectKey: commandId,
-      method: 'POST',
-      httpStatus: (error as { httpStatus?: number }).httpStatus ?? null,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    throw error;
-  }
-  await repos.pushDeliveries.record({
-    partnerId: row.partner_id,
-    module: 'commands',
-    objectKey: commandId,
-    method: 'POST',
-    httpStatus: 200,
+  const outcome = await timedRequest(client, 'POST', row.response_url, body);
+  const attempt = { partnerId: row.partner_id, module: 'commands', objectKey: commandId, method: 'POST' };
+  await recordPushAttempt(store.db, {
+    ...attempt,
+    ok: outcome.ok,
+    httpStatus: outcome.httpStatus ?? null,
+    latencyMs: outcome.latencyMs,
+    error: outcome.ok ? null : outcome.error,
   });
+  await repos.pushDeliveries.record({
+    ...attempt,
+    httpStatus: outcome.httpStatus ?? null,
+    latencyMs: outcome.latencyMs,
+    responseBody: outcome.body,
+    ...(outcome.ok ? {} : { error: outcome.error }),
+  });
+  if (!outcome.ok) throw new Error(outcome.error);
   return 'delivered';
 }

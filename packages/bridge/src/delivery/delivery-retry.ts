@@ -37,6 +37,17 @@ export async function retryMessage(
   d: PushDeliveryRow,
   suffix: string,
 ): Promise<OutboxMessage | undefined> {
+  if (d.module === 'commands') {
+    // A command result is keyed by the command id; its job re-reads the stored result.
+    const command = await db.selectFrom('commands').select('id').where('id', '=', d.object_key).executeTakeFirst();
+    return (
+      command && {
+        topic: 'command.result',
+        jobKey: `command.result:${command.id}:${suffix}`,
+        payload: { commandId: command.id },
+      }
+    );
+  }
   const [cc, pid, id, sub] = d.object_key.split('/');
   if (!cc || !pid || !id) return undefined;
   switch (d.module) {

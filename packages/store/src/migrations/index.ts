@@ -3,6 +3,7 @@ import * as initialSchema from './0001-initial-schema.js';
 import * as gateway from './0002-gateway.js';
 import * as ocpi from './0003-ocpi.js';
 import * as dashboard from './0004-dashboard.js';
+import * as pushAttemptsWindow from './0005-push-attempts-window.js';
 
 /**
  * Forward-only, numbered migrations. Add new ones at the end; never edit a released one.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-gateway': gateway,
   '0003-ocpi': ocpi,
   '0004-dashboard': dashboard,
+  '0005-push-attempts-window': pushAttemptsWindow,
 };

@@ -91,30 +91,47 @@ const SEVERITY = sql`array[${textList(STATION_STATUS_SEVERITY)}]::text[]`;
 const STORED_EVSE_STATUSES = STATION_STATUS_SEVERITY.filter((s) => s !== 'OFFLINE' && s !== 'UNKNOWN');
 const MAPPED_CONNECTOR_STATUSES = connectorStatusTable().filter(([, evse]) => evse !== 'UNKNOWN');
 
+/** `case <expr> when 'OUTOFORDER' then 1 … end`: a status as its (1-based) SEVERITY position. */
+function severityPosition(expr: RawBuilder<unknown>): RawBuilder<number> {
+  const whens = STATION_STATUS_SEVERITY.map((status, i) => sql`when ${sql.lit(status)} then ${sql.lit(i + 1)}`);
+  return sql<number>`case ${expr} ${sql.join(whens, sql` `)} end`;
+}
+
+const UNKNOWN_POSITION = STATION_STATUS_SEVERITY.indexOf('UNKNOWN') + 1;
+
 /**
- * SQL of an EVSE's published status (alias `e`), the same rule as `publishedEvseStatus` for an
- * online station: the stored OCPI status, else the first connector status that maps to a known one.
+ * Derived table `w(station_id, worst_pos)`: each station's worst EVSE status as its SEVERITY
+ * position, by the rule of `publishedEvseStatus` for an online station — the stored OCPI status,
+ * else the first connector status that maps to a known one. The two cases are separate branches
+ * so that the connector lookup (rare: EVSEs that never reported) is estimated, and run, only
+ * for the EVSEs that need it; one CASE with a correlated subquery per EVSE made PostgreSQL
+ * estimate a cost high enough to JIT-compile the query, which cost more than the query.
  */
-function evseStatusSql(): RawBuilder<string> {
+function worstEvseTable(): RawBuilder<unknown> {
   const mapped = sql.join(
     MAPPED_CONNECTOR_STATUSES.map(([ocpp, evse]) => sql`when ${sql.lit(ocpp)} then ${sql.lit(evse)}`),
     sql` `,
   );
-  return sql<string>`case when e.status in (${textList(STORED_EVSE_STATUSES)}) then e.status
-    else coalesce((select case c.ocpp_status ${mapped} end from connectors c
-                    where c.evse_id = e.id and c.ocpp_status in (${textList(MAPPED_CONNECTOR_STATUSES.map(([o]) => o))})
-                    order by c.ocpp_connector_id limit 1), 'UNKNOWN') end`;
-}
-
-/** Derived table `w(station_id, worst_pos)`: each station's worst EVSE status as its SEVERITY position. */
-function worstEvseTable(): RawBuilder<unknown> {
-  return sql`(select e.station_id, min(array_position(${SEVERITY}, ${evseStatusSql()})) as worst_pos
-                from evses e group by e.station_id)`;
+  const stored = textList(STORED_EVSE_STATUSES);
+  return sql`(select x.station_id, min(x.pos) as worst_pos from (
+      select e.station_id, ${severityPosition(sql`e.status`)} as pos
+        from evses e where e.status in (${stored})
+      union all
+      select e.station_id, coalesce((
+          select ${severityPosition(sql`case c.ocpp_status ${mapped} end`)} from connectors c
+           where c.evse_id = e.id and c.ocpp_status in (${textList(MAPPED_CONNECTOR_STATUSES.map(([o]) => o))})
+           order by c.ocpp_connector_id limit 1), ${sql.lit(UNKNOWN_POSITION)}) as pos
+        from evses e where e.status not in (${stored})
+    ) x group by x.station_id)`;
 }
 
 /** SQL of a station's worst status (aliases `s` and `w`). */
 const WORST_STATUS = sql<string>`case when not s.online then 'OFFLINE'
   else coalesce((${SEVERITY})[w.worst_pos], 'UNKNOWN') end`;
+
+/** SQL of a station's worst status as its SEVERITY position, for sorting (aliases `s` and `w`). */
+const WORST_RANK = sql<number>`case when not s.online then ${sql.lit(STATION_STATUS_SEVERITY.indexOf('OFFLINE') + 1)}
+  else coalesce(w.worst_pos, ${sql.lit(UNKNOWN_POSITION)}) end`;
 
 /** SQL of the station's firmware version from its last BootNotification (1.6 or 2.x shape). */
 const FIRMWARE = sql<
@@ -143,19 +160,18 @@ function orderBy(sort: StationTableSort): RawBuilder<unknown> {
   const dir = desc ? sql`desc` : sql`asc`;
   switch (sort.replace('-', '')) {
     case 'last_seen':
-      return sql`f.last_seen_at ${dir} nulls last, f.identity`;
+      return sql`s.last_seen_at ${dir} nulls last, s.identity`;
     case 'status':
-      return sql`array_position(${SEVERITY}, f.worst_status) ${dir}, f.identity`;
+      return sql`${WORST_RANK} ${dir}, s.identity`;
     case 'violations':
-      return sql`f.schema_violations ${dir}, f.identity`;
+      return sql`s.schema_violations ${dir}, s.identity`;
     default:
-      return sql`f.identity ${dir}`;
+      return sql`s.identity ${dir}`;
   }
 }
 
 interface PageRow {
-  total: number;
-  id: number | null;
+  id: number;
   identity: string;
   country_code: string;
   party_id: string;
@@ -173,8 +189,8 @@ const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
 /**
- * The dashboard's station list and map, each answered with a few set-based queries: one for the
- * page (with the filtered count), one for the page's EVSEs and connectors, one for its power.
+ * The dashboard's station list and map, each answered with a few set-based queries: the page and
+ * the filtered count, then the page's EVSEs and connectors and its power.
  * Worst statuses are computed in SQL only when a filter or sort needs them for every station.
  */
 export class StationTableRepository {
@@ -187,23 +203,30 @@ export class StationTableRepository {
     offset: number,
     limit: number,
   ): Promise<{ total: number; items: StationTableRow[] }> {
-    const needWorst = sort.endsWith('status') || (filters.statuses?.length ?? 0) > 0;
-    const { rows } = await sql<PageRow>`
-      with f as (
+    const filterWorst = (filters.statuses?.length ?? 0) > 0;
+    const needWorst = filterWorst || sort.endsWith('status');
+    const worstJoin = (needed: boolean) =>
+      needed ? sql`left join ${worstEvseTable()} w on w.station_id = s.id` : sql``;
+    const where = allOf(filterConditions(filters, filterWorst));
+    // The page and the count run side by side; sorted by identity (the default) the page reads
+    // just its rows through the identity index.
+    const [{ rows: page }, count] = await Promise.all([
+      sql<PageRow>`
         select s.id, s.identity, s.country_code, s.party_id, s.protocol, s.online, s.last_seen_at,
                s.schema_violations, ${FIRMWARE} as firmware,
                l.location_id, l.data->>'name' as location_name, l.time_zone
-               ${needWorst ? sql`, ${WORST_STATUS} as worst_status` : sql``}
           from stations s
           left join locations l on l.id = s.location_id
-          ${needWorst ? sql`left join ${worstEvseTable()} w on w.station_id = s.id` : sql``}
-         where ${allOf(filterConditions(filters, needWorst))}
-      )
-      select c.total, p.* from (select count(*) as total from f) c
-      left join lateral (select * from f order by ${orderBy(sort)} offset ${offset} limit ${limit}) p on true
-    `.execute(this.db);
-    const total = Number(rows[0]?.total ?? 0);
-    const page = rows.filter((r): r is PageRow & { id: number } => r.id !== null);
+          ${worstJoin(needWorst)}
+         where ${where}
+         order by ${orderBy(sort)} offset ${offset} limit ${limit}`.execute(this.db),
+      sql<{ total: number }>`
+        select count(*) as total from stations s
+          left join locations l on l.id = s.location_id
+          ${worstJoin(filterWorst)}
+         where ${where}`.execute(this.db),
+    ]);
+    const total = Number(count.rows[0]?.total ?? 0);
     if (page.length === 0) return { total, items: [] };
     const ids = page.map((r) => r.id);
     const [evses, power] = await Promise.all([this.evsesOf(ids), this.powerOf(ids)]);
@@ -260,11 +283,14 @@ export class StationTableRepository {
       lon: string | null;
       worst_status: StationWorstStatus;
     }>`
-      select s.identity, s.country_code, s.party_id, s.protocol, s.online, l.location_id,
-             l.data->'coordinates'->>'latitude' as lat, l.data->'coordinates'->>'longitude' as lon,
+      with l as materialized (
+        select id, location_id, data, data->'coordinates'->>'latitude' as lat,
+               data->'coordinates'->>'longitude' as lon from locations
+      )
+      select s.identity, s.country_code, s.party_id, s.protocol, s.online, l.location_id, l.lat, l.lon,
              ${WORST_STATUS} as worst_status
         from stations s
-        left join locations l on l.id = s.location_id
+        left join l on l.id = s.location_id
         left join ${worstEvseTable()} w on w.station_id = s.id
        where ${allOf(filterConditions(filters, true))}
        order by s.identity

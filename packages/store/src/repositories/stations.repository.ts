@@ -40,13 +40,21 @@ export class StationsRepository {
     return { row, created: existing === undefined };
   }
 
-  /** Marks a station online on `node`; see {@link touchEvsesOnOnlineChange}. */
+  /**
+   * Marks a station online on `node`; see {@link touchEvsesOnOnlineChange}. Connects and
+   * disconnects are written by batches that may commit out of order: a connect older than the
+   * disconnect already recorded (offline, last seen after `at`) changes nothing.
+   */
   async markConnected(id: number, protocol: OcppProtocol, node: string, at: Date): Promise<void> {
-    await touchEvsesOnOnlineChange(this.db, sql`s.id = ${id} and not s.online`);
+    await touchEvsesOnOnlineChange(
+      this.db,
+      sql`s.id = ${id} and not s.online and (s.last_seen_at is null or s.last_seen_at <= ${at})`,
+    );
     await this.db
       .updateTable('stations')
       .set({ protocol, online: true, connected_node: node, last_seen_at: at, updated_at: at })
       .where('id', '=', id)
+      .where((eb) => eb.or([eb('online', '=', true), eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', at)]))
       .execute();
   }
 

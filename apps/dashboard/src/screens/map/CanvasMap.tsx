@@ -131,7 +131,7 @@ export function CanvasMap({ points, selected, fitKey, dark, onPick, onDrawn, onB
     const { x, y } = local(e);
     const hit = hitTest(clusters.current, x, y);
     if (!hit) return;
-    if (hit.count === 1 || currentView().zoom >= MAX_ZOOM) onPick(hit.identities);
+    if (hit.count === 1 || hit.colocated || currentView().zoom >= MAX_ZOOM) onPick(hit.identities);
     else zoomAt(4, hit.x, hit.y);
   };
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.

@@ -31,7 +31,7 @@ export function MapScreen() {
   );
   const { points, unplaced, loading, error } = useMapPoints(filters);
   const [renderer, setRenderer] = useState<'webgl' | 'canvas'>(() => forced ?? (webglAvailable() ? 'webgl' : 'canvas'));
-  const [drawn, setDrawn] = useState<{ count: number; ms: number } | null>(null);
+  const [drawn, setDrawn] = useState<{ count: number; ms: number; key: string } | null>(null);
   const [bounds, setBounds] = useState<Bounds | null>(null);
   const [candidates, setCandidates] = useState<string[]>([]);
   const dark = useComputedColorScheme('light') === 'dark';
@@ -45,12 +45,17 @@ export function MapScreen() {
   const [webglDrawn, setWebglDrawn] = useState(false);
   const showCanvas = renderer === 'canvas' || !webglDrawn;
   // Only drawings of loaded data count (the canvas also draws the empty world while loading).
+  // A drawing counts for the filters it was made under (data-drawn is never a stale count).
   const loaded = useRef(false);
   loaded.current = !loading;
+  const drawingKey = useRef(fitKey);
+  drawingKey.current = fitKey;
   const onDrawn = useCallback((count: number, ms: number) => {
     if (!loaded.current) return;
-    setDrawn((d) => (d?.count === count ? d : { count, ms: Math.round(ms) }));
+    const key = drawingKey.current;
+    setDrawn((d) => (d?.count === count && d.key === key ? d : { count, ms: Math.round(ms), key }));
   }, []);
+  const shownDrawn = drawn && !loading && drawn.key === fitKey ? drawn : null;
   const onWebglDrawn = useCallback(
     (count: number, ms: number) => {
       setWebglDrawn(true);
@@ -98,8 +103,8 @@ export function MapScreen() {
           className={classes.map}
           data-testid="fleet-map"
           data-renderer={showCanvas ? 'canvas' : 'webgl'}
-          data-drawn={drawn && !loading ? drawn.count : undefined}
-          data-draw-ms={drawn && !loading ? drawn.ms : undefined}
+          data-drawn={shownDrawn?.count}
+          data-draw-ms={shownDrawn?.ms}
         >
           {renderer === 'webgl' && drawn && (
             <div className={classes.layer} inert={showCanvas}>
@@ -116,7 +121,7 @@ export function MapScreen() {
           <div className={classes.status} aria-live="polite">
             {loading
               ? 'Loading stations…'
-              : `${points.length.toLocaleString('en')} stations drawn${drawn ? ` in ${drawn.ms} ms` : ''} (${showCanvas ? 'canvas' : 'WebGL'})`}
+              : `${points.length.toLocaleString('en')} station${points.length === 1 ? '' : 's'} on the map (${showCanvas ? 'canvas drawing' : 'WebGL'})`}
           </div>
         </div>
         <aside className={classes.aside} aria-label="Station details and list">

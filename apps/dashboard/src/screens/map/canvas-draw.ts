@@ -63,6 +63,8 @@ export interface CanvasCluster {
   severity: number;
   /** Its stations' identities (up to 50). */
   identities: string[];
+  /** All its stations stand at one spot: zooming in would never split it. */
+  colocated: boolean;
   radius: number;
 }
 
@@ -73,7 +75,19 @@ export function clusterPoints(
   width: number,
   height: number,
 ): CanvasCluster[] {
-  const cells = new Map<number, { sx: number; sy: number; count: number; severity: number; identities: string[] }>();
+  const cells = new Map<
+    number,
+    {
+      sx: number;
+      sy: number;
+      count: number;
+      severity: number;
+      identities: string[];
+      lon: number;
+      lat: number;
+      colocated: boolean;
+    }
+  >();
   const columns = Math.ceil(width / CELL) + 2;
   for (const p of points) {
     const [x, y] = project(view, width, height, p.lon, p.lat);
@@ -82,9 +96,19 @@ export function clusterPoints(
     const severity = severityOf(p.worst_status);
     const cell = cells.get(key);
     if (!cell) {
-      cells.set(key, { sx: x, sy: y, count: 1, severity, identities: [p.identity] });
+      cells.set(key, {
+        sx: x,
+        sy: y,
+        count: 1,
+        severity,
+        identities: [p.identity],
+        lon: p.lon,
+        lat: p.lat,
+        colocated: true,
+      });
       continue;
     }
+    if (p.lon !== cell.lon || p.lat !== cell.lat) cell.colocated = false;
     cell.sx += x;
     cell.sy += y;
     cell.count++;
@@ -97,6 +121,7 @@ export function clusterPoints(
     count: c.count,
     severity: c.severity,
     identities: c.identities,
+    colocated: c.colocated,
     radius: c.count === 1 ? 7 : Math.min(24, 11 + Math.log10(c.count) * 4),
   }));
 }

@@ -25,7 +25,7 @@ function kpisOf(o: Overview): Kpi[] {
       name: 'stations-offline',
       label: 'Stations offline',
       value: formatNumber(o.stations.offline),
-      hint: `${formatNumber(o.evses.on_offline_stations)} EVSEs unreachable`,
+      hint: `${formatNumber(o.evses.on_offline_stations)} EVSE${o.evses.on_offline_stations === 1 ? '' : 's'} unreachable`,
       to: '/stations',
     },
     { name: 'sessions-active', label: 'Active sessions', value: formatNumber(o.sessions_active), to: '/sessions' },

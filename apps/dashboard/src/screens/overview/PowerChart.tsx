@@ -1,3 +1,4 @@
+import { Text } from '@mantine/core';
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { ChartPanel } from '../../components/ChartPanel.js';
@@ -38,7 +39,13 @@ export function PowerChart({ data }: { data: PowerSeries }) {
   };
   return (
     <div data-testid="overview-power" data-parties={data.parties.length}>
-      <ChartPanel title="Power per CPO, last 24 h (kW)" option={option} table={table} height={280} />
+      <ChartPanel
+        title="Power per CPO, last 24 h (kW)"
+        option={option}
+        table={table}
+        height={280}
+        actions={data.parties.length === 0 ? <Text size="sm">No meter values in the last 24 h</Text> : undefined}
+      />
     </div>
   );
 }

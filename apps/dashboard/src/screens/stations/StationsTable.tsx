@@ -70,6 +70,7 @@ export function StationsTable({
   const resetKey = useMemo(() => JSON.stringify({ filters, sort }), [filters, sort]);
   useEffect(() => {
     if (resetKey && scroller.current) scroller.current.scrollTop = 0;
+    setVisible({ first: 0, last: 0 });
   }, [resetKey]);
 
   return (

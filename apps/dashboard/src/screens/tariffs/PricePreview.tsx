@@ -35,7 +35,19 @@ export interface PreviewForm {
 const money = (v: number | undefined, currency: string) => (v === undefined ? '—' : `${v.toFixed(4)} ${currency}`);
 const exact = (v: string) => Number(v).toFixed(4);
 
-const UNIT_WORD: Record<string, string> = { kWh: 'kWh', s: 's', session: '×' };
+/** A volume for reading: kWh to 3 decimals, seconds as minutes and seconds, FLAT as a count. */
+export function formatVolume(volume: string | null, unit: string | null): string {
+  if (volume === null) return '—';
+  const n = Number(volume);
+  if (unit === 's') {
+    const seconds = Math.round(n);
+    const minutes = Math.floor(seconds / 60);
+    return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+  }
+  if (unit === 'kWh') return `${Number(n.toFixed(3))} kWh`;
+  if (unit === 'session') return `${volume} ×`;
+  return volume;
+}
 
 function Totals({ result }: { result: PreviewResult }) {
   const c = result.cdr;
@@ -102,7 +114,7 @@ function ByElement({ result }: { result: PreviewResult }) {
                 {s.price ?? '—'}
                 {s.vat !== null ? ` (+${s.vat}% VAT)` : ''}
               </Table.Td>
-              <Table.Td>{s.volume === null ? '—' : `${s.volume} ${UNIT_WORD[s.unit ?? ''] ?? ''}`}</Table.Td>
+              <Table.Td>{formatVolume(s.volume, s.unit)}</Table.Td>
               <Table.Td>{exact(s.excl_vat)}</Table.Td>
               <Table.Td>{exact(s.incl_vat)}</Table.Td>
             </Table.Tr>
@@ -147,8 +159,10 @@ function Lines({ result }: { result: PreviewResult }) {
                     {l.element_index === null ? '—' : `${l.element_index + 1} / ${(l.component_index ?? 0) + 1}`}
                   </Table.Td>
                   <Table.Td>
-                    {l.volume ?? '—'}
-                    {l.billed_volume && l.billed_volume !== l.volume ? ` (${l.billed_volume})` : ''} {l.unit ?? ''}
+                    {formatVolume(l.volume, l.unit)}
+                    {l.billed_volume && l.billed_volume !== l.volume
+                      ? ` (billed ${formatVolume(l.billed_volume, l.unit)})`
+                      : ''}
                   </Table.Td>
                   <Table.Td>{l.price ?? '—'}</Table.Td>
                   <Table.Td>{exact(l.excl_vat)}</Table.Td>

@@ -1,24 +1,19 @@
-import { Alert, Badge, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useFormatTime } from '../../app/time-zone.js';
 import { type AuthorizationItem, fetchAuthorizations, type TokenItem, tokenKeys } from './tokens-api.js';
 
-/** Accepted or refused, as icon, colour and word (the hub's verdict, e.g. "no credit"). */
+/** Accepted or refused, as icon, colour and words (the hub's verdict, e.g. "no credit"). */
 export function VerdictBadge({ accepted, result }: { accepted: boolean; result: string }) {
   const Icon = accepted ? IconCircleCheck : IconCircleX;
-  const color = accepted ? 'green' : 'red';
   return (
-    <Badge
-      variant="outline"
-      tt="none"
-      color={color}
-      styles={{ label: { color: 'var(--mantine-color-text)' } }}
-      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-filled)`} />}
-      data-result={result}
-    >
-      {accepted ? 'Accepted' : `Refused: ${result.replaceAll('_', ' ')}`}
-    </Badge>
+    <Group gap={4} wrap="nowrap" data-result={result}>
+      <Icon size={16} aria-hidden color={`var(--mantine-color-${accepted ? 'green' : 'red'}-filled)`} />
+      <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {accepted ? 'Accepted' : `Refused: ${result.replaceAll('_', ' ')}`}
+      </Text>
+    </Group>
   );
 }
 

@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import { runStatements } from './run-statements.js';
+
+/**
+ * Partner health and statistics read the recent window of push attempts across all partners
+ * (every few seconds for the live feed): an index by time keeps that a range scan, and the
+ * retention sweep deletes by the same column.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runStatements(db, ['create index if not exists push_attempts_at on push_attempts (at)']);
+}
