@@ -13,6 +13,6 @@ export * from './finance/cdr-export.totals.js';
 export * from './finance/decimal-sum.js';
 export * from './measurand.normalizer.js';
 export * from './ocpi/location.view.js';
+export * from './partners/partner-health.js';
 export * from './station-password.js';
 export * from './station-worst-status.js';
-export * from './partners/partner-health.js';
