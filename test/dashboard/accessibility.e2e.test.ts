@@ -11,6 +11,13 @@ import { screenReady } from './support/screen-ready.js';
 import { type FinishedSession, runSession } from './support/seed-session.js';
 import { reportStatus } from './support/sim-fleet.js';
 
+/**
+ * The dashboard in a real browser (Debian's Chromium through playwright-core) against the real
+ * hub with simulated stations and an OCPI partner: signing in, the network guard (no request
+ * may leave localhost), axe-core on every screen in the light and the dark theme, and
+ * full-page screenshots of the main screens (docs/screenshots, with UPDATE_SCREENSHOTS=1).
+ */
+
 let network: DashboardNetwork;
 let browser: Browser;
 let session: FinishedSession;

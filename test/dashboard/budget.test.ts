@@ -2,6 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allChunks, type BuiltChunk, initialChunks, LIBRARY_MARKERS } from './support/bundle-graph.js';
 import { dashboardSnapshot } from './support/dashboard-build.js';
 
+/**
+ * The dashboard's performance budget, read from the built bundle: initial JavaScript under
+ * 300 kB gzipped, one chunk per screen, MapLibre and ECharts only in route chunks.
+ */
+
 /** Issue 8's bar: the JavaScript of a first visit, gzip-compressed. */
 const INITIAL_JS_BUDGET_GZIP = 300 * 1024;
 

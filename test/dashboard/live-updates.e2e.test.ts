@@ -6,6 +6,11 @@ import { markDocument, stillSameDocument, whenShown } from './support/page-clock
 import { screenReady } from './support/screen-ready.js';
 import { reportStatus } from './support/sim-fleet.js';
 
+/**
+ * Live updates in a real browser: a connector status change reaches the stations table, the map
+ * and the alerts within 2 s without a reload; a partner answering 500 turns its health red.
+ */
+
 /** Issue 8: a status change reaches the table, the map and the alerts within 2 s, no reload. */
 const LIVE_BUDGET_MS = 2_000;
 

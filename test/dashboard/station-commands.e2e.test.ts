@@ -7,6 +7,12 @@ import { type DashboardNetwork, startDashboardNetwork } from './support/dashboar
 import { screenReady } from './support/screen-ready.js';
 import { CPO, TARIFF, TARIFF_ID, TIME_ZONE, TOKENS } from './support/seed-network.js';
 
+/**
+ * Station commands from the station detail's form in a real browser: remote start and stop of a
+ * simulated station (live power chart, CDR priced like the tariff engine), a command to an
+ * offline station (OFFLINE and why) and to a station that never answers (TIMEOUT).
+ */
+
 let network: DashboardNetwork;
 let browser: Browser;
 let guarded: GuardedContext;
