@@ -58,6 +58,12 @@ describe('dashboard performance budget (built bundle)', () => {
     expect(gzip).toBeLessThan(INITIAL_JS_BUDGET_GZIP);
   });
 
+  it("is a production build (React's development runtime is not bundled)", () => {
+    // A build started with NODE_ENV=test (vitest's) would bundle jsx-dev-runtime: larger, slower.
+    const dev = all.filter((c) => /jsx-dev-runtime/.test(c.file) || c.code.includes('jsxDEV')).map((c) => c.file);
+    expect(dev).toEqual([]);
+  });
+
   it('every screen is its own chunk, none of them in the initial load', () => {
     const initialFiles = new Set(initial.map((c) => c.file));
     for (const screen of SCREENS) {

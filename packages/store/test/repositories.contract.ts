@@ -36,6 +36,10 @@ export function describeRepositoryContract(name: string, getStore: () => Store):
       const connector = await r.stations.ensureConnector(evse.id, 1);
       expect(connector.ocpi_connector_id).toBe('1');
       const seenAt = new Date('2026-01-02T03:04:05.000Z');
+      // Offline: a flush racing ahead of the connect changes nothing (the connect must still land).
+      await r.stations.touchMany([{ id: station.id, at: seenAt }]);
+      expect((await r.stations.findByIdentity('CS-1'))?.last_seen_at).toBeNull();
+      await r.stations.markConnected(station.id, '1.6', 'node-a', new Date('2026-01-02T03:04:00.000Z'));
       await r.stations.touchMany([{ id: station.id, at: seenAt }]);
       expect((await r.stations.findByIdentity('CS-1'))?.last_seen_at?.toISOString()).toBe(seenAt.toISOString());
     });

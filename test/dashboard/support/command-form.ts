@@ -34,6 +34,15 @@ export async function sendCommandFromUi(
 
 /** Waits until the history row of command `id` reaches `state`; returns the row's visible text. */
 export async function commandReaches(page: Page, id: string, state: string, timeoutMs: number): Promise<string> {
-  await whenShown(page, { selector: `[data-testid="command-row-${id}"][data-state="${state}"]` }, timeoutMs);
-  return page.getByTestId(`command-row-${id}`).innerText();
+  const row = page.getByTestId(`command-row-${id}`);
+  try {
+    await whenShown(page, { selector: `[data-testid="command-row-${id}"][data-state="${state}"]` }, timeoutMs);
+  } catch (error) {
+    const shown =
+      (await row.count()) > 0 ? `${await row.getAttribute('data-state')}: ${await row.innerText()}` : 'no row';
+    throw new Error(`command ${id} did not reach ${state} in ${timeoutMs} ms (shows ${shown.replace(/\s+/g, ' ')})`, {
+      cause: error,
+    });
+  }
+  return row.innerText();
 }

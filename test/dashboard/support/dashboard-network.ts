@@ -6,11 +6,11 @@ import { seedNetwork } from './seed-network.js';
 import { connectSilentStation, type SilentStation } from './silent-station.js';
 import { fleetBooted, simFleet } from './sim-fleet.js';
 
-/** Resolves once the admin API reports `identity` offline. */
-async function waitOffline(hub: DashboardHub, identity: string): Promise<void> {
+/** Resolves once the admin API reports `identity` online (or offline). */
+async function waitOnline(hub: DashboardHub, identity: string, online: boolean): Promise<void> {
   const deadline = Date.now() + 15_000;
-  while ((await hub.adminOk('GET', `/stations/${identity}`)).online !== false) {
-    if (Date.now() > deadline) throw new Error(`${identity} still online`);
+  while ((await hub.adminOk('GET', `/stations/${identity}`)).online !== online) {
+    if (Date.now() > deadline) throw new Error(`${identity} not ${online ? 'online' : 'offline'} after 15 s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -77,7 +77,8 @@ export async function startDashboardNetwork(options: NetworkOptions): Promise<Da
     goesAway.start();
     await Promise.all([fleetBooted(sim), fleetBooted(goesAway)]);
     await goesAway.stop();
-    await waitOffline(hub, offlineIdentity);
+    await waitOnline(hub, offlineIdentity, false);
+    for (const station of sim.stations) await waitOnline(hub, station.identity, true);
     if (options.silent) silent = await connectSilentStation(hub.ocppUrl, silentIdentity);
     return { hub, sim, offlineIdentity, silent, partner, stop };
   } catch (error) {

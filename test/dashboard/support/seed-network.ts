@@ -3,6 +3,34 @@ import type { DashboardHub } from './dashboard-hub.js';
 /** The hosted CPO every dashboard test seeds. */
 export const CPO = { country_code: 'NL', party_id: 'DCP', name: 'Dashboard CPO' } as const;
 export const LOCATION_ID = 'UTRECHT1';
+
+/** The published locations; stations are spread over them round-robin (the first at LOCATION_ID). */
+export const LOCATIONS = [
+  {
+    id: LOCATION_ID,
+    name: 'Utrecht Central',
+    address: 'Stationsplein 1',
+    city: 'Utrecht',
+    lat: '52.089444',
+    lon: '5.110278',
+  },
+  {
+    id: 'AMSTERDAM1',
+    name: 'Amsterdam Zuid',
+    address: 'Zuidplein 12',
+    city: 'Amsterdam',
+    lat: '52.338889',
+    lon: '4.873056',
+  },
+  {
+    id: 'ROTTERDAM1',
+    name: 'Rotterdam Kop van Zuid',
+    address: 'Wilhelminakade 60',
+    city: 'Rotterdam',
+    lat: '51.906944',
+    lon: '4.487500',
+  },
+] as const;
 export const TARIFF_ID = 'T1';
 export const TIME_ZONE = 'Europe/Amsterdam';
 
@@ -39,29 +67,31 @@ export function cpoToken(uid: string): object {
 }
 
 /**
- * Seeds what every dashboard screen needs: the hosted CPO, a published location with
- * coordinates (Utrecht), the tariff, the tokens, and `stations` provisioned at that location
- * (security profile 0, Accepted).
+ * Seeds what every dashboard screen needs: the hosted CPO, three published locations with
+ * coordinates (Utrecht, Amsterdam, Rotterdam), the tariff, the tokens, and `stations`
+ * provisioned round-robin at those locations (security profile 0, Accepted).
  */
 export async function seedNetwork(hub: DashboardHub, stations: readonly string[]): Promise<void> {
   await hub.adminOk('PUT', `/parties/${CPO.country_code}/${CPO.party_id}`, { name: CPO.name, roles: ['CPO'] });
-  await hub.adminOk('PUT', `/locations/${CPO.country_code}/${CPO.party_id}/${LOCATION_ID}`, {
-    publish: true,
-    name: 'Utrecht Central',
-    address: 'Stationsplein 1',
-    city: 'Utrecht',
-    country: 'NLD',
-    coordinates: { latitude: '52.089444', longitude: '5.110278' },
-    time_zone: TIME_ZONE,
-  });
+  for (const location of LOCATIONS) {
+    await hub.adminOk('PUT', `/locations/${CPO.country_code}/${CPO.party_id}/${location.id}`, {
+      publish: true,
+      name: location.name,
+      address: location.address,
+      city: location.city,
+      country: 'NLD',
+      coordinates: { latitude: location.lat, longitude: location.lon },
+      time_zone: TIME_ZONE,
+    });
+  }
   await hub.adminOk('PUT', `/tariffs/${CPO.country_code}/${CPO.party_id}/${TARIFF_ID}`, TARIFF);
   for (const uid of TOKENS)
     await hub.adminOk('PUT', `/tokens/${CPO.country_code}/${CPO.party_id}/${uid}`, cpoToken(uid));
-  for (const identity of stations) {
+  for (const [i, identity] of stations.entries()) {
     await hub.adminOk('PUT', `/stations/${identity}`, {
       country_code: CPO.country_code,
       party_id: CPO.party_id,
-      location_id: LOCATION_ID,
+      location_id: LOCATIONS[i % LOCATIONS.length]!.id,
       security_profile: 0,
       tariff_ids: [TARIFF_ID],
     });

@@ -69,14 +69,18 @@ export class StationsRepository {
       .execute();
   }
 
-  /** Flushes many last-seen times in one statement (heartbeats are kept in memory between flushes). */
+  /**
+   * Flushes many last-seen times in one statement (heartbeats are kept in memory between flushes).
+   * Only online stations: a flush that commits before its station's connect (concurrent batches)
+   * must not look like a later disconnect to {@link markConnected}.
+   */
   async touchMany(seen: ReadonlyArray<{ id: number; at: Date }>): Promise<void> {
     if (seen.length === 0) return;
     const ids = seen.map((s) => s.id);
     const times = seen.map((s) => s.at.toISOString());
     await sql`update stations set last_seen_at = seen.at
       from unnest(${ids}::bigint[], ${times}::timestamptz[]) as seen(id, at)
-      where stations.id = seen.id`.execute(this.db);
+      where stations.id = seen.id and stations.online`.execute(this.db);
   }
 
   async listEvses(stationId: number): Promise<EvseRow[]> {

@@ -295,7 +295,7 @@ export default function WebGlMap({
         if (fittedFor.current !== fitKey) {
           fittedFor.current = fitKey;
           const bounds = boundsOf(points);
-          if (bounds) instance.fitBounds(bounds, { padding: 48, maxZoom: 8, animate: false });
+          if (bounds) instance.fitBounds(bounds, { padding: 48, maxZoom: 4, animate: false });
         }
         await source.setData({ type: 'FeatureCollection', features: points.map(toFeature) });
         performance.mark('fleet-map:webgl-data-set');

@@ -15,7 +15,7 @@ export interface CanvasView {
 export const MIN_ZOOM = 0.8;
 export const MAX_ZOOM = 4096;
 /** Fitting never zooms in further than this (about a region): a single site keeps its context. */
-const FIT_MAX_ZOOM = 96;
+const FIT_MAX_ZOOM = 16;
 /** Screen cell (CSS px) within which stations merge into one cluster. */
 const CELL = 64;
 
