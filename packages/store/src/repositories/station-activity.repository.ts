@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, StationVariablesTable } from '../database.js';
 
 export type NewStationVariable = Insertable<StationVariablesTable>;
@@ -57,8 +57,12 @@ export class StationActivityRepository {
       .execute();
   }
 
-  /** Upserts device-model variables in one statement (the caller removes duplicate keys). */
-  async upsertVariables(rows: readonly NewStationVariable[]): Promise<void> {
+  /**
+   * Upserts device-model variables in one statement (the caller removes duplicate keys).
+   * `keepKnownMutability`: a row whose `readonly` is null keeps the stored value (a command's
+   * answer that does not say, such as 2.x GetVariables).
+   */
+  async upsertVariables(rows: readonly NewStationVariable[], options: { keepKnownMutability?: boolean } = {}) {
     if (rows.length === 0) return;
     await this.db
       .insertInto('station_variables')
@@ -77,7 +81,9 @@ export class StationActivityRepository {
           ])
           .doUpdateSet((eb) => ({
             value: eb.ref('excluded.value'),
-            readonly: eb.ref('excluded.readonly'),
+            readonly: options.keepKnownMutability
+              ? sql<boolean | null>`coalesce(excluded.readonly, station_variables.readonly)`
+              : eb.ref('excluded.readonly'),
             data: eb.ref('excluded.data'),
             updated_at: new Date(),
           })),

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../database.js';
-import type { NewStationVariable } from './station-activity.repository.js';
+import { type NewStationVariable, StationActivityRepository } from './station-activity.repository.js';
 
 /** Station events that mark a connection opening or closing (written by the gateway). */
 export const CONNECTIVITY_EVENT_KINDS = ['Connected', 'Disconnected'] as const;
@@ -112,30 +112,7 @@ export class StationHistoryRepository {
    * data replaced, mutability kept when the answer does not say.
    */
   async recordConfiguration(rows: readonly NewStationVariable[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db
-      .insertInto('station_variables')
-      .values(rows as NewStationVariable[])
-      .onConflict((oc) =>
-        oc
-          .columns([
-            'station_id',
-            'component',
-            'component_instance',
-            'evse_id',
-            'connector_id',
-            'variable',
-            'variable_instance',
-            'attribute_type',
-          ])
-          .doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            readonly: sql<boolean | null>`coalesce(excluded.readonly, station_variables.readonly)`,
-            data: eb.ref('excluded.data'),
-            updated_at: new Date(),
-          })),
-      )
-      .execute();
+    await new StationActivityRepository(this.db).upsertVariables(rows, { keepKnownMutability: true });
   }
 
   /** The station's transactions, newest first, with their OCPI session and CDR when there are. */
