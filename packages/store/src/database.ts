@@ -92,6 +92,8 @@ export interface StationsTable {
   tariff_ids: DefaultJson<string[]>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** When the latest connect or disconnect happened (migration 0005); orders late commits. */
+  connection_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface EvsesTable {

@@ -36,28 +36,26 @@ export function describeRepositoryContract(name: string, getStore: () => Store):
       const connector = await r.stations.ensureConnector(evse.id, 1);
       expect(connector.ocpi_connector_id).toBe('1');
       const seenAt = new Date('2026-01-02T03:04:05.000Z');
-      // Offline: a flush racing ahead of the connect changes nothing (the connect must still land).
-      await r.stations.touchMany([{ id: station.id, at: seenAt }]);
-      expect((await r.stations.findByIdentity('CS-1'))?.last_seen_at).toBeNull();
-      await r.stations.markConnected(station.id, '1.6', 'node-a', new Date('2026-01-02T03:04:00.000Z'));
       await r.stations.touchMany([{ id: station.id, at: seenAt }]);
       expect((await r.stations.findByIdentity('CS-1'))?.last_seen_at?.toISOString()).toBe(seenAt.toISOString());
     });
 
-    it('ignores a connect that commits after a later disconnect', async () => {
+    it('orders connects and disconnects that commit out of order', async () => {
       const r = repositories(getStore().db);
       const { row } = await r.stations.upsert({ identity: 'CS-RACE', country_code: 'NL', party_id: 'AAA' });
-      const connectedAt = new Date('2026-11-26T10:00:00Z');
-      const disconnectedAt = new Date('2026-11-26T10:00:01Z');
-      await r.stations.markDisconnected(row.id, 'node-a', disconnectedAt);
-      await r.stations.markConnected(row.id, '2.0.1', 'node-a', new Date('2026-11-26T09:59:00Z'));
-      expect((await r.stations.findByIdentity('CS-RACE'))?.online).toBe(true); // never seen before: connects
-      await r.stations.markDisconnected(row.id, 'node-a', disconnectedAt);
-      await r.stations.markConnected(row.id, '2.0.1', 'node-a', connectedAt); // the late commit
+      const at = (time: string) => new Date(`2026-11-26T${time}Z`);
+      // The boot's batch commits before the connect's: the connect still lands.
+      await r.stationState.recordBoot(row.id, {}, at('10:00:01'));
+      await r.stations.markConnected(row.id, '2.0.1', 'node-a', at('10:00:00'));
+      expect((await r.stations.findByIdentity('CS-RACE'))?.online).toBe(true);
+      // A disconnect commits, then a connect from before it: the station stays offline.
+      await r.stations.markDisconnected(row.id, 'node-a', at('10:01:00'));
+      await r.stations.markConnected(row.id, '2.0.1', 'node-a', at('10:00:59'));
       const station = await r.stations.findByIdentity('CS-RACE');
       expect(station?.online).toBe(false);
-      expect(station?.last_seen_at?.toISOString()).toBe(disconnectedAt.toISOString());
-      await r.stations.markConnected(row.id, '2.0.1', 'node-a', new Date('2026-11-26T10:05:00Z')); // a real reconnect
+      expect(station?.last_seen_at?.toISOString()).toBe(at('10:01:00').toISOString());
+      // A real reconnect.
+      await r.stations.markConnected(row.id, '2.0.1', 'node-a', at('10:05:00'));
       expect((await r.stations.findByIdentity('CS-RACE'))?.online).toBe(true);
     });
 

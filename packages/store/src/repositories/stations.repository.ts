@@ -43,18 +43,25 @@ export class StationsRepository {
   /**
    * Marks a station online on `node`; see {@link touchEvsesOnOnlineChange}. Connects and
    * disconnects are written by batches that may commit out of order: a connect older than the
-   * disconnect already recorded (offline, last seen after `at`) changes nothing.
+   * latest connect or disconnect already recorded (`connection_changed_at`) changes nothing.
    */
   async markConnected(id: number, protocol: OcppProtocol, node: string, at: Date): Promise<void> {
     await touchEvsesOnOnlineChange(
       this.db,
-      sql`s.id = ${id} and not s.online and (s.last_seen_at is null or s.last_seen_at <= ${at})`,
+      sql`s.id = ${id} and not s.online and (s.connection_changed_at is null or s.connection_changed_at <= ${at})`,
     );
     await this.db
       .updateTable('stations')
-      .set({ protocol, online: true, connected_node: node, last_seen_at: at, updated_at: at })
+      .set({
+        protocol,
+        online: true,
+        connected_node: node,
+        last_seen_at: at,
+        updated_at: at,
+        connection_changed_at: at,
+      })
       .where('id', '=', id)
-      .where((eb) => eb.or([eb('online', '=', true), eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', at)]))
+      .where((eb) => eb.or([eb('connection_changed_at', 'is', null), eb('connection_changed_at', '<=', at)]))
       .execute();
   }
 
@@ -63,24 +70,20 @@ export class StationsRepository {
     await touchEvsesOnOnlineChange(this.db, sql`s.id = ${id} and s.online and s.connected_node = ${node}`);
     await this.db
       .updateTable('stations')
-      .set({ online: false, connected_node: null, last_seen_at: at, updated_at: at })
+      .set({ online: false, connected_node: null, last_seen_at: at, updated_at: at, connection_changed_at: at })
       .where('id', '=', id)
       .where('connected_node', '=', node)
       .execute();
   }
 
-  /**
-   * Flushes many last-seen times in one statement (heartbeats are kept in memory between flushes).
-   * Only online stations: a flush that commits before its station's connect (concurrent batches)
-   * must not look like a later disconnect to {@link markConnected}.
-   */
+  /** Flushes many last-seen times in one statement (heartbeats are kept in memory between flushes). */
   async touchMany(seen: ReadonlyArray<{ id: number; at: Date }>): Promise<void> {
     if (seen.length === 0) return;
     const ids = seen.map((s) => s.id);
     const times = seen.map((s) => s.at.toISOString());
     await sql`update stations set last_seen_at = seen.at
       from unnest(${ids}::bigint[], ${times}::timestamptz[]) as seen(id, at)
-      where stations.id = seen.id and stations.online`.execute(this.db);
+      where stations.id = seen.id`.execute(this.db);
   }
 
   async listEvses(stationId: number): Promise<EvseRow[]> {
