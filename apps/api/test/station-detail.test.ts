@@ -65,7 +65,7 @@ const provision = (identity: string) =>
     payload: { country_code: 'NL', party_id: 'TST', location_id: 'LOC1', security_profile: 0 },
   });
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 8000): Promise<T> {
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await read();
@@ -484,7 +484,11 @@ describe('asynchronous commands against a real gateway', () => {
       node: 'node-d',
       paired: { message_type_name: 'CALLRESULT', payload: { configurationKey: expect.any(Array) } },
     });
-    const failed = (await get('/stations/CMD-16/frames?action=ClearCache')).json();
+    // The frame log is written in batches: wait for the ClearCache pair like the one above.
+    const failed = await waitFor(
+      async () => (await get('/stations/CMD-16/frames?action=ClearCache')).json(),
+      (p) => p.items.length > 0 && p.items[0].paired !== null,
+    );
     expect(failed.items[0].paired).toMatchObject({
       message_type_name: 'CALLERROR',
       payload: { errorCode: 'NotImplemented' },
