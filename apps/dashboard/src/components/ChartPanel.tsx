@@ -9,7 +9,8 @@ export interface ChartTable {
 
 /**
  * An ECharts chart with its data as a table one click away (WCAG: charts with a table
- * fallback). ECharts loads lazily, so it only costs bytes on screens that draw charts.
+ * fallback). ECharts (only the parts used, see echarts-runtime.ts) loads lazily, so it only costs
+ * bytes on screens that draw charts.
  */
 export function ChartPanel({
   title,
@@ -89,7 +90,7 @@ export function EChart({ option, height, label }: { option: EChartsOption; heigh
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | undefined;
-    void import('echarts').then((echarts) => {
+    void import('./echarts-runtime.js').then(({ echarts }) => {
       if (disposed || !box.current) return;
       chart.current = echarts.init(box.current, scheme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
       chart.current.setOption({ backgroundColor: 'transparent', ...option });
