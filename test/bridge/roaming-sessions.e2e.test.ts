@@ -407,13 +407,12 @@ describe('the bridge end to end (1.6 station, two eMSPs, worker process)', () =>
       .select(['id', 'cdr_id'])
       .where('transaction_id', '=', failing.id)
       .executeTakeFirstOrThrow();
-    const delivery = await admin('GET', '/deliveries?module=cdrs');
-    expect(
-      delivery.json.items.find((d: { object_key: string }) => d.object_key.endsWith(`/${cdrRow.cdr_id}`)),
-    ).toMatchObject({
-      status: 'retrying',
-      http_status: 503,
-    });
+    // The partner has answered; the worker records that answer a moment later.
+    const deliveryOfCdr = async () =>
+      (await admin('GET', '/deliveries?module=cdrs')).json.items.find((d: { object_key: string }) =>
+        d.object_key.endsWith(`/${cdrRow.cdr_id}`),
+      );
+    await expect.poll(deliveryOfCdr, { timeout: 10_000 }).toMatchObject({ status: 'retrying', http_status: 503 });
     const queue = new Queue('cdr.push', { connection: { url: redisUrl } as never, prefix: redisPrefix });
     await expect.poll(() => queue.getJobState(`cdr.push|${cdrRow.id}`), { timeout: 10_000 }).toBe('delayed');
     await queue.close();
