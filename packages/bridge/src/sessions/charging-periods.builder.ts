@@ -8,6 +8,8 @@ export interface MeterSampleInput {
   value: number;
   phase: string | null;
   location: string | null;
+  /** OCPP ReadingContext as the station sent it (null when absent); `Transaction.End` marks the final reading. */
+  context?: string | null;
 }
 
 /** What {@link buildChargingPeriods} needs of a transaction. */
@@ -24,6 +26,16 @@ export interface PeriodInput {
 export const PARKING_POWER_THRESHOLD_W = 10;
 
 const MS_PER_HOUR = 3_600_000;
+
+/** ReadingContext of the readings taken at the start and end of a transaction (1.6 and 2.x alike). */
+const BEGIN_OF_TRANSACTION = 'Transaction.Begin';
+const END_OF_TRANSACTION = 'Transaction.End';
+
+/**
+ * How far outside [start, stop] a register reading may be stamped and still be the first or final
+ * one (see {@link countedAt}).
+ */
+export const STOP_SKEW_TOLERANCE_MS = 60_000;
 
 /** OCPI `number`: 4 decimals (types §number). */
 function round4(value: number): number {
@@ -43,12 +55,32 @@ function isPower(s: MeterSampleInput): boolean {
   return s.measurand === 'Power.Active.Import' && s.unit === 'W' && s.phase === null;
 }
 
+/**
+ * The instant a register reading counts at, or undefined when it does not count: its own time
+ * within [start, end]. A station reads its clock once for the start or stop and once for the
+ * sample it sends with it, so a reading stamped just outside is the transaction's first or final
+ * one and counts at the start or end: the context (Transaction.Begin / Transaction.End) says so
+ * whatever the skew, any reading within {@link STOP_SKEW_TOLERANCE_MS} is taken as such — unless a
+ * meter value of the start or stop message (1.6 meterStart / meterStop) already gives that register.
+ */
+function countedAt(s: MeterSampleInput, input: PeriodInput, startMs: number, endMs: number): number | undefined {
+  const t = s.sampled_at.getTime();
+  if (t >= startMs && t <= endMs) return t;
+  if (t < startMs) {
+    if (input.meterStartWh !== null) return undefined;
+    return s.context === BEGIN_OF_TRANSACTION || startMs - t <= STOP_SKEW_TOLERANCE_MS ? startMs : undefined;
+  }
+  if (input.meterStopWh !== null) return undefined;
+  return s.context === END_OF_TRANSACTION || t - endMs <= STOP_SKEW_TOLERANCE_MS ? endMs : undefined;
+}
+
 /** Register readings (ms, Wh) in time order, within [start, end], never decreasing. */
 function registerCurve(input: PeriodInput, startMs: number, endMs: number): Array<[number, number]> {
-  const points = input.samples
-    .filter(isRegister)
-    .map((s) => [s.sampled_at.getTime(), s.value] as [number, number])
-    .filter(([t]) => t >= startMs && t <= endMs);
+  const points: Array<[number, number]> = [];
+  for (const s of input.samples) {
+    const t = isRegister(s) ? countedAt(s, input, startMs, endMs) : undefined;
+    if (t !== undefined) points.push([t, s.value]);
+  }
   if (input.meterStartWh !== null) points.push([startMs, input.meterStartWh]);
   if (input.meterStopWh !== null) points.push([endMs, input.meterStopWh]);
   points.sort((a, b) => a[0] - b[0]);

@@ -83,7 +83,7 @@ export async function loadSessionContext(
 
   const samples = await db
     .selectFrom('meter_samples')
-    .select(['sampled_at', 'measurand', 'unit', 'value', 'phase', 'location'])
+    .select(['sampled_at', 'measurand', 'unit', 'value', 'phase', 'location', 'context'])
     .where('transaction_id', '=', tx.id)
     .where('measurand', 'in', ['Energy.Active.Import.Register', 'Power.Active.Import'])
     .orderBy('sampled_at')

@@ -85,6 +85,8 @@ export interface SessionSampleRow {
   value: number;
   phase: string | null;
   location: string | null;
+  /** OCPP ReadingContext (null when the station sent none). */
+  context: string | null;
 }
 
 const SELECT = sql`
@@ -182,7 +184,7 @@ export class ChargingSessionsRepository {
     const measurands = ['Energy.Active.Import.Register', 'Power.Active.Import', ...(withSoc ? ['SoC'] : [])];
     const rows = await this.db
       .selectFrom('meter_samples')
-      .select(['transaction_id', 'sampled_at', 'measurand', 'unit', 'value', 'phase', 'location'])
+      .select(['transaction_id', 'sampled_at', 'measurand', 'unit', 'value', 'phase', 'location', 'context'])
       .where('transaction_id', 'in', [...transactionIds])
       .where('measurand', 'in', measurands)
       .orderBy('transaction_id')
