@@ -1,0 +1,250 @@
+/**
+ * The setup the OCPI command e2e tests share: a hub as `startHub` composes it (role all,
+ * PostgreSQL + BullMQ on Redis), one CPO location, an eMSP (TokenEmsp) registered over the real
+ * credentials handshake, and ocpp-rpc stations (strict mode: they validate what the hub sends)
+ * that record every CALL they receive and answer what the test tells them.
+ */
+import { loadConfig } from '@chargebridge/config';
+import type { RPCClient } from 'ocpp-rpc';
+import { pino } from 'pino';
+import { expect } from 'vitest';
+import { startHub } from '../../apps/hub/src/runtime/hub-process.js';
+import { ocppStation } from '../gateway/helpers/ocpp-station.js';
+import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
+import { freePort } from '../support/free-port.js';
+import { type Json, TokenEmsp } from './token-emsp.server.js';
+
+const ADMIN = 'commands-admin-token-0123456789';
+
+/** A CALL the hub sent to a station. */
+export interface ReceivedCall {
+  action: string;
+  params: Json;
+}
+
+/** A station connected to the hub, with its EVSE's OCPI uid and the CALLs it received. */
+export interface TestStation {
+  client: RPCClient;
+  identity: string;
+  version: '1.6' | '2.0.1';
+  evseUid: string;
+  received: ReceivedCall[];
+  /** Answers `action` with `reply` (a station's CALLRESULT payload) and records the CALL. */
+  answer(action: string, reply: Json): void;
+  /** Starts a transaction at the station itself (StartTransaction / TransactionEvent Started). */
+  startCharging(tokenUid: string): Promise<{ transactionUid: string; sessionId: string }>;
+  /** Ends it as the station would (StopTransaction / TransactionEvent Ended). */
+  stopCharging(transactionUid: string): Promise<void>;
+}
+
+export interface CommandHub {
+  http: string;
+  db: TestDatabase;
+  emsp: TokenEmsp;
+  station(identity: string, version: '1.6' | '2.0.1'): Promise<TestStation>;
+  /** Pushes an eMSP token to the hub (mod_tokens §PUT). */
+  pushToken(uid: string, whitelist?: string): Promise<void>;
+  /** An OCPI call of the eMSP to the hub, path under `/ocpi/2.2.1`. */
+  ocpi(method: string, path: string, body?: unknown): Promise<Json>;
+  /** Bodies POSTed to one of the eMSP's result URLs. */
+  results(name: string): Json[];
+  /** The eMSP's result URL for `name`. */
+  resultUrl(name: string): string;
+  close(): Promise<void>;
+}
+
+const connector = {
+  connector_id: 1,
+  standard: 'IEC_62196_T2',
+  format: 'SOCKET',
+  power_type: 'AC_3_PHASE',
+  max_voltage: 230,
+  max_amperage: 32,
+};
+
+export async function startCommandHub(nodeId: string): Promise<CommandHub> {
+  const db = await createTestDatabase();
+  const redis = testRedis();
+  const port = await freePort();
+  const http = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    REDIS_URL: redis.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    OCPP_PORT: '0',
+    PUBLIC_URL: http,
+    ADMIN_TOKEN: ADMIN,
+    LOG_LEVEL: 'silent',
+    NODE_ID: nodeId,
+    OCPP_PING_INTERVAL_S: '0',
+    OCPP_CALL_TIMEOUT_MS: '5000',
+  });
+  const hub = await startHub({ config, role: 'all', logger: pino({ level: 'silent' }), jobPrefix: redis.prefix });
+  const emsp = new TokenEmsp('DE', 'EMP');
+  await emsp.start();
+  const clients: RPCClient[] = [];
+  let txCounter = 0;
+
+  const admin = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${http}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+  };
+
+  expect((await admin('PUT', '/parties/NL/CPO', { name: 'CPO', roles: ['CPO'] })).status).toBeLessThan(300);
+  const location = {
+    publish: true,
+    name: 'Site',
+    address: 'Main street 1',
+    city: 'Utrecht',
+    country: 'NLD',
+    coordinates: { latitude: '52.09083', longitude: '5.12222' },
+    time_zone: 'Europe/Amsterdam',
+  };
+  expect((await admin('PUT', '/locations/NL/CPO/LOC1', location)).status).toBeLessThan(300);
+  const invite = await admin('POST', '/partners', { name: 'eMSP DE*EMP' });
+  await emsp.register(invite.json.versions_url, invite.json.token_a);
+
+  const sessionOf = (identity: string, transactionUid: string) =>
+    db.store.db
+      .selectFrom('sessions as se')
+      .innerJoin('transactions as tx', 'tx.id', 'se.transaction_id')
+      .innerJoin('stations as s', 's.id', 'tx.station_id')
+      .select('se.session_id')
+      .where('s.identity', '=', identity)
+      .where('tx.transaction_uid', '=', transactionUid)
+      .executeTakeFirst();
+
+  const station = async (identity: string, version: '1.6' | '2.0.1'): Promise<TestStation> => {
+    const put = await admin('PUT', `/stations/${identity}`, {
+      country_code: 'NL',
+      party_id: 'CPO',
+      location_id: 'LOC1',
+      security_profile: 0,
+      evses: [{ evse_id: `NL*CPO*E${identity}`, connectors: [connector] }],
+    });
+    expect(put.status).toBe(201);
+    const { evse_uid } = await db.store.db
+      .selectFrom('evses as e')
+      .innerJoin('stations as s', 's.id', 'e.station_id')
+      .select('e.evse_uid')
+      .where('s.identity', '=', identity)
+      .executeTakeFirstOrThrow();
+    const client = ocppStation({ url: hub.ocppUrl!, identity, version });
+    clients.push(client);
+    await client.connect();
+    const now = () => new Date().toISOString();
+    if (version === '1.6') {
+      await client.call('BootNotification', { chargePointVendor: 'ACME', chargePointModel: 'W1' });
+      await client.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Available' });
+    } else {
+      await client.call('BootNotification', {
+        reason: 'PowerUp',
+        chargingStation: { vendorName: 'ACME', model: 'W2' },
+      });
+    }
+    const received: ReceivedCall[] = [];
+    let seqNo = 0;
+    return {
+      client,
+      identity,
+      version,
+      evseUid: evse_uid,
+      received,
+      answer(action, reply) {
+        client.handle(action, ({ params }) => {
+          received.push({ action, params: params as Json });
+          return reply;
+        });
+      },
+      async startCharging(tokenUid) {
+        let transactionUid: string;
+        if (version === '1.6') {
+          const started = (await client.call('StartTransaction', {
+            connectorId: 1,
+            idTag: tokenUid,
+            meterStart: 0,
+            timestamp: now(),
+          })) as { transactionId: number };
+          transactionUid = String(started.transactionId);
+        } else {
+          transactionUid = `TX-${identity}-${++txCounter}`;
+          await client.call('TransactionEvent', {
+            eventType: 'Started',
+            timestamp: now(),
+            triggerReason: 'Authorized',
+            seqNo: seqNo++,
+            transactionInfo: { transactionId: transactionUid, chargingState: 'Charging' },
+            idToken: { idToken: tokenUid, type: 'ISO14443' },
+            evse: { id: 1, connectorId: 1 },
+          });
+        }
+        await expect.poll(() => sessionOf(identity, transactionUid), { timeout: 10_000 }).toBeDefined();
+        const { session_id } = (await sessionOf(identity, transactionUid))!;
+        return { transactionUid, sessionId: session_id };
+      },
+      async stopCharging(transactionUid) {
+        if (version === '1.6') {
+          await client.call('StopTransaction', {
+            transactionId: Number(transactionUid),
+            meterStop: 10,
+            timestamp: now(),
+          });
+        } else {
+          await client.call('TransactionEvent', {
+            eventType: 'Ended',
+            timestamp: now(),
+            triggerReason: 'RemoteStop',
+            seqNo: seqNo++,
+            transactionInfo: { transactionId: transactionUid, stoppedReason: 'Remote' },
+          });
+        }
+      },
+    };
+  };
+
+  return {
+    http,
+    db,
+    emsp,
+    station,
+    async pushToken(uid, whitelist = 'ALWAYS') {
+      const answer = await emsp.callHub(
+        'PUT',
+        `${http}/ocpi/2.2.1/tokens/DE/EMP/${uid}?type=RFID`,
+        emsp.token(uid, whitelist),
+      );
+      expect(answer.status_code).toBe(1000);
+    },
+    async ocpi(method, path, body) {
+      if (body !== undefined) return emsp.callHub(method, `${http}/ocpi/2.2.1${path}`, body);
+      // Without a body, no content-type either: fastify refuses an empty application/json body.
+      const response = await fetch(`${http}/ocpi/2.2.1${path}`, {
+        method,
+        headers: {
+          authorization: `Token ${Buffer.from(emsp.hubToken).toString('base64')}`,
+          'OCPI-from-country-code': 'DE',
+          'OCPI-from-party-id': 'EMP',
+          'OCPI-to-country-code': 'NL',
+          'OCPI-to-party-id': 'CPO',
+          'X-Request-ID': crypto.randomUUID(),
+          'X-Correlation-ID': crypto.randomUUID(),
+        },
+      });
+      return response.json();
+    },
+    results: (name) => emsp.requests.filter((r) => r.url === `/results/${name}`).map((r) => r.body),
+    resultUrl: (name) => `${emsp.url}/results/${name}`,
+    async close() {
+      for (const c of clients) await c.close({ force: true }).catch(() => {});
+      await hub.close();
+      await emsp.stop();
+      await db.drop();
+    },
+  };
+}
