@@ -266,6 +266,33 @@ describe('requests the hub refuses itself', () => {
     expect(queued).toEqual([]);
   });
 
+  it('PUT of a profile without periods (none, or an empty list): 2001, nothing queued, nothing sent (never a limit of 0)', async () => {
+    const { cs, sessionId } = await chargingSession('CP201-NOPERIOD', '2.0.1');
+    cs.answer('SetChargingProfile', { status: 'Accepted' });
+    for (const periods of [{}, { charging_profile_period: [] }]) {
+      const put = await hub.ocpiHttp(
+        'PUT',
+        `/chargingprofiles/${sessionId}`,
+        JSON.stringify({
+          response_url: hub.resultUrl('set-no-period'),
+          charging_profile: { charging_rate_unit: 'W', ...periods },
+        }),
+      );
+      expect(put.json).toMatchObject({
+        status_code: 2001,
+        status_message: expect.stringContaining('charging_profile_period'),
+      });
+      expect(put.json.data).toBeUndefined();
+    }
+    const queued = await hub.db.store.db
+      .selectFrom('commands')
+      .select('id')
+      .where('response_url', '=', hub.resultUrl('set-no-period'))
+      .execute();
+    expect(queued).toEqual([]);
+    expect(received(cs, 'SetChargingProfile')).toEqual([]);
+  });
+
   it('GET without duration or response_url: 2001 invalid parameters', async () => {
     const { sessionId } = await chargingSession('CP201-BAD', '2.0.1');
     const noUrl = await hub.ocpi('GET', `/chargingprofiles/${sessionId}?duration=60`);
@@ -275,5 +302,45 @@ describe('requests the hub refuses itself', () => {
     );
     expect(noUrl.status_code).toBe(2001);
     expect(noDuration.status_code).toBe(2001);
+  });
+});
+
+describe('a partner that sends Content-Type: application/json on every call', () => {
+  it('an empty body is no body: DELETE and GET are carried out; a PUT that needs a body gets the 2001 of a missing one', async () => {
+    const { cs, sessionId } = await chargingSession('CP201-CT', '2.0.1');
+    cs.answer('ClearChargingProfile', { status: 'Accepted' });
+    cs.answer('GetCompositeSchedule', { status: 'Rejected' });
+    const url = (name: string) => encodeURIComponent(hub.resultUrl(name));
+
+    // An explicit empty body (Content-Length: 0), and none at all.
+    for (const body of ['', undefined]) {
+      const del = await hub.ocpiHttp('DELETE', `/chargingprofiles/${sessionId}?response_url=${url('clear-ct')}`, body);
+      expect(del).toMatchObject({ status: 200, json: { status_code: 1000, data: ACCEPTED_FOR_LATER } });
+    }
+    const get = await hub.ocpiHttp(
+      'GET',
+      `/chargingprofiles/${sessionId}?duration=60&response_url=${url('get-ct')}`,
+      undefined,
+    );
+    expect(get).toMatchObject({ status: 200, json: { status_code: 1000, data: ACCEPTED_FOR_LATER } });
+    await resultOf('clear-ct').toEqual([{ result: 'ACCEPTED' }, { result: 'ACCEPTED' }]);
+    await resultOf('get-ct').toEqual([{ result: 'REJECTED' }]);
+    expect(received(cs, 'ClearChargingProfile')).toHaveLength(2);
+
+    const put = await hub.ocpiHttp('PUT', `/chargingprofiles/${sessionId}`, '');
+    const emptyObject = await hub.ocpiHttp('PUT', `/chargingprofiles/${sessionId}`, '{}');
+    expect(put.status).toBe(emptyObject.status);
+    expect(put.json).toMatchObject({
+      status_code: 2001,
+      status_message: expect.stringMatching(/^Invalid or missing parameters/),
+    });
+    expect(put.json.status_message).not.toContain('Body cannot be empty');
+    expect(received(cs, 'SetChargingProfile')).toEqual([]);
+    // A body that is not JSON is still refused as such.
+    const broken = await hub.ocpiHttp('PUT', `/chargingprofiles/${sessionId}`, '{');
+    expect(broken).toMatchObject({
+      status: 400,
+      json: { status_code: 2001, status_message: expect.stringMatching(/not valid JSON/) },
+    });
   });
 });

@@ -44,8 +44,13 @@ export interface CommandHub {
   station(identity: string, version: '1.6' | '2.0.1'): Promise<TestStation>;
   /** Pushes an eMSP token to the hub (mod_tokens §PUT). */
   pushToken(uid: string, whitelist?: string): Promise<void>;
-  /** An OCPI call of the eMSP to the hub, path under `/ocpi/2.2.1`. */
+  /**
+   * An OCPI call of the eMSP to the hub, path under `/ocpi/2.2.1`, with `Content-Type:
+   * application/json` whether or not there is a body (as partners commonly send it).
+   */
   ocpi(method: string, path: string, body?: unknown): Promise<Json>;
+  /** The same call with its HTTP status; `body` is sent as it is (an empty string is an empty body). */
+  ocpiHttp(method: string, path: string, body?: string): Promise<{ status: number; json: Json }>;
   /** Bodies POSTed to one of the eMSP's result URLs. */
   results(name: string): Json[];
   /** The eMSP's result URL for `name`. */
@@ -208,6 +213,24 @@ export async function startCommandHub(nodeId: string): Promise<CommandHub> {
     };
   };
 
+  const ocpiHttp: CommandHub['ocpiHttp'] = async (method, path, body) => {
+    const response = await fetch(`${http}/ocpi/2.2.1${path}`, {
+      method,
+      headers: {
+        authorization: `Token ${Buffer.from(emsp.hubToken).toString('base64')}`,
+        'content-type': 'application/json',
+        'OCPI-from-country-code': 'DE',
+        'OCPI-from-party-id': 'EMP',
+        'OCPI-to-country-code': 'NL',
+        'OCPI-to-party-id': 'CPO',
+        'X-Request-ID': crypto.randomUUID(),
+        'X-Correlation-ID': crypto.randomUUID(),
+      },
+      body,
+    });
+    return { status: response.status, json: await response.json() };
+  };
+
   return {
     http,
     db,
@@ -222,22 +245,9 @@ export async function startCommandHub(nodeId: string): Promise<CommandHub> {
       expect(answer.status_code).toBe(1000);
     },
     async ocpi(method, path, body) {
-      if (body !== undefined) return emsp.callHub(method, `${http}/ocpi/2.2.1${path}`, body);
-      // Without a body, no content-type either: fastify refuses an empty application/json body.
-      const response = await fetch(`${http}/ocpi/2.2.1${path}`, {
-        method,
-        headers: {
-          authorization: `Token ${Buffer.from(emsp.hubToken).toString('base64')}`,
-          'OCPI-from-country-code': 'DE',
-          'OCPI-from-party-id': 'EMP',
-          'OCPI-to-country-code': 'NL',
-          'OCPI-to-party-id': 'CPO',
-          'X-Request-ID': crypto.randomUUID(),
-          'X-Correlation-ID': crypto.randomUUID(),
-        },
-      });
-      return response.json();
+      return (await ocpiHttp(method, path, body === undefined ? undefined : JSON.stringify(body))).json;
     },
+    ocpiHttp,
     results: (name) => emsp.requests.filter((r) => r.url === `/results/${name}`).map((r) => r.body),
     resultUrl: (name) => `${emsp.url}/results/${name}`,
     async close() {

@@ -7,7 +7,7 @@
  * charging-profile-commands.e2e.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CommandHub, startCommandHub } from './command-hub.fixture.js';
+import { type CommandHub, startCommandHub, type TestStation } from './command-hub.fixture.js';
 
 let hub: CommandHub;
 
@@ -47,6 +47,22 @@ const commandRow = (resultName: string) =>
     .executeTakeFirst();
 
 const inFifteenMinutes = () => new Date(Date.now() + 15 * 60_000).toISOString();
+
+/**
+ * CANCEL_RESERVATION of a reservation that never became active at the station: REJECTED in the
+ * CommandResponse, nothing queued (so no result POSTed), no CancelReservation at the station.
+ */
+async function expectCancelRefusedAtOnce(cs: TestStation, reservationId: string, name: string) {
+  const callsBefore = cs.received.length;
+  const response = await command('CANCEL_RESERVATION', {
+    response_url: hub.resultUrl(name),
+    reservation_id: reservationId,
+  });
+  expect(response).toEqual({ result: 'REJECTED', timeout: 60 });
+  expect(await commandRow(name)).toBeUndefined();
+  expect(cs.received.filter((c) => c.action === 'CancelReservation')).toHaveLength(0);
+  expect(cs.received).toHaveLength(callsBefore);
+}
 
 describe('STOP_SESSION', () => {
   it('1.6: RemoteStopTransaction with the integer id; Accepted → ACCEPTED; once ended, a new stop is REJECTED without asking', async () => {
@@ -194,6 +210,9 @@ describe('RESERVE_NOW and CANCEL_RESERVATION', () => {
       },
     ]);
     await expect.poll(async () => (await reservation('R-201-A')).status, SOON).toBe('rejected');
+    // A station that would accept the cancel: the hub must not ask it for a reservation it never held.
+    cs.answer('CancelReservation', { status: 'Accepted' });
+    await expectCancelRefusedAtOnce(cs, 'R-201-A', 'cancel-201-busy');
 
     cs.answer('ReserveNow', { status: 'Accepted' });
     expect(await reserve('reserve-201', 'R-201-B', inFifteenMinutes())).toEqual(ACCEPTED_FOR_LATER);
@@ -212,8 +231,9 @@ describe('RESERVE_NOW and CANCEL_RESERVATION', () => {
     await expect.poll(async () => (await reservation('R-201-B')).status, SOON).toBe('accepted');
   });
 
-  it('a 1.6 station without the Reservation feature profile (no ReserveNow handler): NOT_SUPPORTED', async () => {
+  it('a 1.6 station without the Reservation feature profile (no ReserveNow handler): NOT_SUPPORTED; the reservation is rejected, a cancel REJECTED at once', async () => {
     const cs = await hub.station('RES16-NONE', '1.6');
+    cs.answer('CancelReservation', { status: 'Accepted' });
     const response = await command('RESERVE_NOW', {
       response_url: hub.resultUrl('reserve-unsupported'),
       token: hub.emsp.token('RES-NONE', 'ALLOWED'),
@@ -225,6 +245,34 @@ describe('RESERVE_NOW and CANCEL_RESERVATION', () => {
     expect(response).toEqual(ACCEPTED_FOR_LATER);
     await resultOf('reserve-unsupported').toEqual([{ result: 'NOT_SUPPORTED' }]);
     await expect.poll(async () => (await commandRow('reserve-unsupported'))?.state, SOON).toBe('failed');
+    await expect.poll(async () => (await reservation('R-NONE')).status, SOON).toBe('rejected');
+    await expectCancelRefusedAtOnce(cs, 'R-NONE', 'cancel-unsupported');
+  });
+
+  it('2.0.1: a ReserveNow the station never answers → TIMEOUT; the station may hold it, so a cancel still goes to it', async () => {
+    const cs = await hub.station('RES201-MUTE', '2.0.1');
+    cs.client.handle('ReserveNow', () => new Promise(() => {}));
+    cs.answer('CancelReservation', { status: 'Accepted' });
+    const response = await command('RESERVE_NOW', {
+      response_url: hub.resultUrl('reserve-mute'),
+      token: hub.emsp.token('RES-MUTE', 'ALLOWED'),
+      expiry_date: inFifteenMinutes(),
+      reservation_id: 'R-MUTE',
+      location_id: 'LOC1',
+      evse_uid: cs.evseUid,
+    });
+    expect(response).toEqual(ACCEPTED_FOR_LATER);
+    // The fixture's OCPP_CALL_TIMEOUT_MS is 5 s.
+    await resultOf('reserve-mute').toEqual([{ result: 'TIMEOUT' }]);
+    await expect.poll(async () => (await commandRow('reserve-mute'))?.state, SOON).toBe('timeout');
+    await expect.poll(async () => (await reservation('R-MUTE')).status, SOON).toBe('unknown');
+    const cancel = await command('CANCEL_RESERVATION', {
+      response_url: hub.resultUrl('cancel-mute'),
+      reservation_id: 'R-MUTE',
+    });
+    expect(cancel).toEqual(ACCEPTED_FOR_LATER);
+    await resultOf('cancel-mute').toEqual([{ result: 'ACCEPTED' }]);
+    expect(cs.received.map((r) => r.action)).toContain('CancelReservation');
   });
 
   it('CANCEL_RESERVATION of a reservation this eMSP never made: REJECTED at once, nothing queued', async () => {

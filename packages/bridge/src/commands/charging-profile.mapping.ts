@@ -15,7 +15,8 @@ export function toOcppChargingProfile(
 ): Json {
   const schedule: Json = {
     chargingRateUnit: profile.charging_rate_unit,
-    chargingSchedulePeriod: (profile.charging_profile_period ?? [{ start_period: 0, limit: 0 }]).map((p) => ({
+    // Never a made-up period: an OCPI PUT without one is refused before it is queued.
+    chargingSchedulePeriod: (profile.charging_profile_period ?? []).map((p) => ({
       startPeriod: p.start_period,
       limit: p.limit,
     })),

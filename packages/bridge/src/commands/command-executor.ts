@@ -1,6 +1,6 @@
 import type { ProtocolVersion, StationCalls } from '@chargebridge/routing';
 import { StationCallError } from '@chargebridge/routing';
-import { type CommandRow, type CommandState, repositories, type Store } from '@chargebridge/store';
+import { type CommandRow, type CommandState, type Repositories, repositories, type Store } from '@chargebridge/store';
 import type { Logger } from 'pino';
 import { planCommand } from './command-plan.js';
 import { isChargingProfileCommand, resultWithoutAnswer } from './command-result.mapping.js';
@@ -26,11 +26,28 @@ export async function finishCommand(
 ): Promise<boolean> {
   return store.db.transaction().execute(async (trx) => {
     const repos = repositories(trx);
-    const done = await repos.commandExecution.finish(id, outcome);
-    if (done)
-      await repos.outbox.add({ topic: 'command.result', jobKey: `command.result:${id}`, payload: { commandId: id } });
-    return done;
+    const ended = await repos.commandExecution.finish(id, outcome);
+    if (!ended) return false;
+    if (ended.ocpi_command === 'RESERVE_NOW') await recordReservationOutcome(repos, outcome);
+    await repos.outbox.add({ topic: 'command.result', jobKey: `command.result:${id}`, payload: { commandId: id } });
+    return true;
   });
+}
+
+/**
+ * How a RESERVE_NOW ended, on its reservation row: `accepted` when the station took it; `unknown`
+ * when it never answered (it may hold the reservation: a cancel still goes to it); otherwise
+ * (refused, not supported, failed) `rejected` — the reservation never became active, so a later
+ * CANCEL_RESERVATION is refused without asking the station.
+ */
+async function recordReservationOutcome(repos: Repositories, outcome: { state: CommandState; response: object }) {
+  const { reservationId } = outcome.response as { reservationId?: unknown };
+  // No id: the command ended before its reservation row was written (nothing was sent).
+  if (typeof reservationId !== 'number') return;
+  await repos.commandExecution.setReservationStatus(
+    reservationId,
+    outcome.state === 'accepted' ? 'accepted' : outcome.state === 'timeout' ? 'unknown' : 'rejected',
+  );
 }
 
 /** The TIMEOUT ending of a command whose station stayed silent past its deadline. */

@@ -130,12 +130,9 @@ export async function planCommand(
           idToken: { idToken: body.token.uid, type: toOcppIdTokenType(body.token.type) },
           expiresAt: new Date(body.expiry_date),
         }),
+        // The reservation row's status follows when the command ends (finishCommand).
         sent: { reservationId: reservation.id },
-        interpret: async (response) => {
-          const outcome = commandOutcome(toCommandResult('RESERVE_NOW', response));
-          await ex.setReservationStatus(reservation.id, outcome.state === 'accepted' ? 'accepted' : 'rejected');
-          return outcome;
-        },
+        interpret: async (response) => commandOutcome(toCommandResult('RESERVE_NOW', response)),
       };
     }
     case 'CANCEL_RESERVATION': {
@@ -143,6 +140,9 @@ export async function planCommand(
       const reservation = await ex.findReservation(row.partner_id, body.reservation_id);
       if (!reservation || reservation.station_id !== station.id)
         return refused('UNKNOWN_RESERVATION', 'unknown reservation', row.ocpi_command);
+      // Its RESERVE_NOW ended while this cancel was queued, and not with ACCEPTED.
+      if (reservation.status === 'rejected')
+        return refused('REJECTED', 'the reservation was never made at the station', row.ocpi_command);
       return {
         kind: 'call',
         call: stationCommands.cancelReservation(v, { reservationId: reservation.id }),

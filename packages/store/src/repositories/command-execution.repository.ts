@@ -30,9 +30,12 @@ export class CommandExecutionRepository {
       .executeTakeFirst();
   }
 
-  /** Ends a command still `queued`/`sent`; false when it had already ended (a sweep got there first). */
-  async finish(id: string, outcome: CommandOutcome): Promise<boolean> {
-    const row = await this.db
+  /**
+   * Ends a command still `queued`/`sent`: its OCPI command name, or undefined when it had already
+   * ended (a sweep got there first).
+   */
+  async finish(id: string, outcome: CommandOutcome): Promise<Pick<CommandRow, 'ocpi_command'> | undefined> {
+    return this.db
       .updateTable('commands')
       .set({
         state: outcome.state,
@@ -42,9 +45,8 @@ export class CommandExecutionRepository {
       })
       .where('id', '=', id)
       .where('state', 'in', ['queued', 'sent'])
-      .returning('id')
+      .returning('ocpi_command')
       .executeTakeFirst();
-    return row !== undefined;
   }
 
   /** Commands still open whose deadline has passed (for the TIMEOUT sweep). */

@@ -55,16 +55,18 @@ export class OcpiCommandsRepository {
     return { found: match !== undefined, stationId: match?.station_id ?? null };
   }
 
-  /** The station of a reservation made by `partnerId`. */
-  async stationForReservation(partnerId: string, reservationId: string): Promise<number | undefined> {
-    const row = await this.db
+  /** The station and status of a reservation made by `partnerId`. */
+  async stationForReservation(
+    partnerId: string,
+    reservationId: string,
+  ): Promise<{ station_id: number; status: string } | undefined> {
+    return this.db
       .selectFrom('reservations')
-      .select('station_id')
+      .select(['station_id', 'status'])
       .where('partner_id', '=', partnerId)
       .where('ocpi_reservation_id', '=', reservationId)
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    return row?.station_id;
   }
 
   async insert(command: Insertable<CommandsTable>): Promise<void> {

@@ -62,6 +62,11 @@ export async function chargingProfilesRoutes(app: FastifyInstance, deps: OcpiMod
   });
   app.put<{ Params: Params }>(url, { schema: { body: SetChargingProfile } }, async (request) => {
     const body = request.body as SetChargingProfile;
+    // The schema lets the list out (mod_charging_profiles §ChargingProfile), but a station's
+    // schedule needs a period: guessing one would set a limit nobody asked for.
+    if (!body.charging_profile.charging_profile_period?.length) {
+      throw OcpiError.invalidParameters('charging_profile.charging_profile_period must hold at least one period');
+    }
     return queue(request, 'SetChargingProfile', 'CHARGING_PROFILE_SET', body, body.response_url);
   });
   app.delete<{ Params: Params; Querystring: Query }>(url, async (request) =>

@@ -57,9 +57,13 @@ export async function commandsRoutes(app: FastifyInstance, deps: OcpiModuleDeps)
         stationId = found.stationId;
       } else if (name === 'CANCEL_RESERVATION') {
         const { reservation_id } = body as unknown as CancelReservation;
-        const station = await repos.ocpiCommands.stationForReservation(request.ocpi.caller.partner.id, reservation_id);
-        if (station === undefined) return ocpiSuccess(response('REJECTED'));
-        stationId = station;
+        const reservation = await repos.ocpiCommands.stationForReservation(
+          request.ocpi.caller.partner.id,
+          reservation_id,
+        );
+        // Never made, or its RESERVE_NOW ended without ACCEPTED: nothing to cancel at the station.
+        if (reservation === undefined || reservation.status === 'rejected') return ocpiSuccess(response('REJECTED'));
+        stationId = reservation.station_id;
       } else {
         const target = body as unknown as StartSession | ReserveNow | UnlockConnector;
         if ('token' in target) assertOwnToken(request, target.token);
