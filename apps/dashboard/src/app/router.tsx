@@ -1,9 +1,12 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { queryClient } from '../api/query-client.js';
 import { fetchMe } from '../auth/session.js';
 import { validateAccessSearch } from '../screens/access/search.js';
 import { validateAlertsSearch } from '../screens/alerts/search.js';
 import { validateCdrsSearch } from '../screens/cdrs/search.js';
+import { mapPointsQuery } from '../screens/map/map-query.js';
 import { validateMapSearch } from '../screens/map/search.js';
+import { prefetchOverview } from '../screens/overview/overview-api.js';
 import { validateSessionsSearch } from '../screens/sessions/search.js';
 import { validateStationSearch } from '../screens/station/search.js';
 import { validateStationsSearch } from '../screens/stations/search.js';
@@ -41,11 +44,24 @@ const screen = <T extends string>(path: T, load: () => Promise<Record<string, un
     component: lazyRouteComponent(load as () => Promise<Record<string, never>>, name as never),
   });
 
-const overviewRoute = screen('/', () => import('../screens/overview/OverviewScreen.js'), 'OverviewScreen');
+// Screens whose first paint waits on one large request start it as the route matches, beside
+// their chunk instead of after it (the loaders do not wait for it).
+const overviewRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/',
+  loader: () => {
+    void prefetchOverview();
+  },
+  component: lazyRouteComponent(() => import('../screens/overview/OverviewScreen.js'), 'OverviewScreen'),
+});
 const mapRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/map',
   validateSearch: validateMapSearch,
+  loaderDeps: ({ search: { station: _station, renderer: _renderer, ...filters } }) => filters,
+  loader: ({ deps }) => {
+    void queryClient.prefetchQuery(mapPointsQuery(deps));
+  },
   component: lazyRouteComponent(() => import('../screens/map/MapScreen.js'), 'MapScreen'),
 });
 const stationsRoute = createRoute({

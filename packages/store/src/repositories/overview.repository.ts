@@ -48,23 +48,25 @@ const STORED = STATION_STATUS_SEVERITY.filter((s) => s !== 'OFFLINE' && s !== 'U
 const MAPPED = connectorStatusTable().filter(([, evse]) => evse !== 'UNKNOWN');
 
 /**
- * Derived table `fc(evse_id, mapped)`: per EVSE its first connector status that maps to a known
- * OCPI status (`publishedEvseStatus`'s fallback when the EVSE stores none).
+ * SQL of an EVSE's first connector status that maps to a known OCPI status (alias `e`):
+ * `publishedEvseStatus`'s fallback when the EVSE stores none. A correlated lookup through the
+ * unique (evse_id, ocpp_connector_id) index, so it only runs for the EVSEs that need it.
  */
-function firstMappedConnectorSql(): RawBuilder<unknown> {
+function firstMappedConnectorSql(): RawBuilder<string> {
   const cases = sql.join(
     MAPPED.map(([ocpp, evse]) => sql`when ${sql.lit(ocpp)} then ${sql.lit(evse)}`),
     sql` `,
   );
-  return sql`(select distinct on (c.evse_id) c.evse_id, case c.ocpp_status ${cases} end as mapped
-                from connectors c where c.ocpp_status in (${textList(MAPPED.map(([o]) => o))})
-               order by c.evse_id, c.ocpp_connector_id)`;
+  return sql<string>`(select case c.ocpp_status ${cases} end
+                from connectors c
+               where c.evse_id = e.id and c.ocpp_status in (${textList(MAPPED.map(([o]) => o))})
+               order by c.ocpp_connector_id limit 1)`;
 }
 
-/** SQL of an EVSE's published status (aliases `e`, `s`, `fc`): the `publishedEvseStatus` rule. */
+/** SQL of an EVSE's published status (aliases `e`, `s`): the `publishedEvseStatus` rule. */
 const PUBLISHED_STATUS = sql<string>`case when not s.online then 'UNKNOWN'
   when e.status in (${textList(STORED)}) then e.status
-  else coalesce(fc.mapped, 'UNKNOWN') end`;
+  else coalesce(${firstMappedConnectorSql()}, 'UNKNOWN') end`;
 
 /** The latest active power of transaction `t` in W: the total, else the sum of L1–L3. */
 const LATEST_POWER = sql`
@@ -132,7 +134,6 @@ export class OverviewRepository {
     const evses = await sql<{ status: string; online: boolean; n: number }>`
       select ${PUBLISHED_STATUS} as status, s.online, count(*)::int as n
         from evses e join stations s on s.id = e.station_id
-        left join ${firstMappedConnectorSql()} fc on fc.evse_id = e.id
        group by 1, 2`.execute(db);
     const revenue = await sql<{ currency: string; cdrs: number; excl: string; incl: string }>`
       select currency, count(*)::int as cdrs,

@@ -1,7 +1,7 @@
 import { Alert, Stack, Text, Title, useComputedColorScheme } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { StationFilterFields, type StationFilterValues } from '../../components/StationFilterFields.js';
+import { StationFilterFields } from '../../components/StationFilterFields.js';
 import { CanvasMap } from './CanvasMap.js';
 import { MapLegend } from './MapLegend.js';
 import classes from './map.module.css';
@@ -63,7 +63,16 @@ export function MapScreen() {
     },
     [onDrawn],
   );
-  const onBounds = useCallback((b: Bounds) => setBounds(b), []);
+  // Every drawing reports its view; an unchanged one must not re-render the screen.
+  const onBounds = useCallback(
+    (b: Bounds) =>
+      setBounds((prev) =>
+        prev && prev.west === b.west && prev.south === b.south && prev.east === b.east && prev.north === b.north
+          ? prev
+          : b,
+      ),
+    [],
+  );
   const select = useCallback(
     (identity: string | undefined) => {
       setCandidates([]);
@@ -87,11 +96,7 @@ export function MapScreen() {
   return (
     <Stack gap="sm">
       <Title order={1}>Fleet map</Title>
-      <StationFilterFields
-        fields={['party', 'location', 'protocol', 'status']}
-        value={filters}
-        onChange={(patch: Partial<StationFilterValues>) => update(patch)}
-      />
+      <StationFilterFields fields={['party', 'location', 'protocol', 'status']} value={filters} onChange={update} />
       <MapLegend points={listedPoints} />
       {error && (
         <Alert color="red" title="Could not load the stations">

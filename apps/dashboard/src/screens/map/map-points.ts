@@ -1,14 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { apiJson } from '../../api/client.js';
-import type { paths } from '../../api/schema.js';
-import { filterParams, type StationFilterValues } from '../../components/StationFilterFields.js';
+import type { StationFilterValues } from '../../components/station-filters.js';
 import { STATUS_HEX, statusLook } from '../../components/status.js';
 import { useLiveEvent } from '../../live/LiveEventsProvider.js';
+import { type MapPoint, mapPointsQuery } from './map-query.js';
 
-/** `GET /api/v1/stations/map`. */
-export type MapPointsResponse = paths['/api/v1/stations/map']['get']['responses'][200]['content']['application/json'];
-export type MapPoint = MapPointsResponse['items'][number];
+export type { MapPoint, MapPointsResponse } from './map-query.js';
 
 /**
  * Station statuses worst first — the hub's `STATION_STATUS_SEVERITY` (packages/domain). A cluster
@@ -61,16 +58,7 @@ export function inBounds(p: MapPoint, b: Bounds): boolean {
  * debounce when a status filter may now admit a station we do not have) reconciles instead.
  */
 export function useMapPoints(filters: StationFilterValues) {
-  const query = useQuery({
-    queryKey: ['map-points', filters],
-    queryFn: async () => {
-      const data = await apiJson<MapPointsResponse>(`/stations/map?${filterParams(filters)}`);
-      performance.mark('fleet-map:data');
-      return data;
-    },
-    refetchInterval: 60_000,
-    staleTime: 30_000,
-  });
+  const query = useQuery({ ...mapPointsQuery(filters), refetchInterval: 60_000 });
   const base = query.data?.items;
   const index = useMemo(() => new Set((base ?? []).map((p) => p.identity)), [base]);
   // Live changes per station, valid for the data set they were made on.

@@ -1,4 +1,5 @@
 import { apiJson } from '../../api/client.js';
+import { queryClient } from '../../api/query-client.js';
 import type { paths } from '../../api/schema.js';
 
 type Json<P extends keyof paths, M extends keyof paths[P], S extends number> = paths[P][M] extends {
@@ -27,6 +28,9 @@ export const overviewKeys = {
 };
 
 export const fetchOverview = () => apiJson<Overview>('/overview');
+/** Starts the KPI request as the route matches, beside the screen's chunk rather than after it. */
+export const prefetchOverview = () =>
+  queryClient.prefetchQuery({ queryKey: overviewKeys.kpis, queryFn: fetchOverview });
 export const fetchPower = (hours: number) => apiJson<PowerSeries>(`/overview/power?hours=${hours}`);
 export const fetchSessionsPerHour = (hours: number) =>
   apiJson<SessionsPerHour>(`/overview/sessions-per-hour?hours=${hours}`);

@@ -1,6 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { StationFilterFields, type StationFilterValues } from '../../components/StationFilterFields.js';
+import { useCallback } from 'react';
+import { StationFilterFields } from '../../components/StationFilterFields.js';
 import { StationsTable } from './StationsTable.js';
 
 const route = getRouteApi('/shell/stations');
@@ -10,15 +11,17 @@ export function StationsScreen() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const { sort = 'identity', ...filters } = search;
-  const update = (patch: Partial<typeof search>) =>
-    navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const update = useCallback(
+    (patch: Partial<typeof search>) => navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
+    [navigate],
+  );
   return (
     <Stack gap="sm">
       <Title order={1}>Stations</Title>
       <StationFilterFields
         fields={['q', 'party', 'location', 'protocol', 'status', 'online']}
         value={filters}
-        onChange={(patch: Partial<StationFilterValues>) => update(patch)}
+        onChange={update}
       />
       <StationsTable filters={filters} sort={sort} onSort={(next) => update({ sort: next })} />
     </Stack>

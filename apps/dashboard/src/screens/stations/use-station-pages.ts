@@ -2,7 +2,7 @@ import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { apiJson } from '../../api/client.js';
 import type { paths } from '../../api/schema.js';
-import { filterParams, type StationFilterValues } from '../../components/StationFilterFields.js';
+import { filterParams, type StationFilterValues } from '../../components/station-filters.js';
 import type { LiveEventMap } from '../../live/event-types.js';
 import { useLiveEvent } from '../../live/LiveEventsProvider.js';
 import type { StationSort } from './search.js';
