@@ -5,6 +5,7 @@ import type { ApiDeps } from './deps.js';
 import { healthRoutes } from './health/health.routes.js';
 import { metricsRoutes } from './health/metrics.routes.js';
 import { ocpiExtension } from './ocpi/ocpi.plugin.js';
+import { installEmptyJsonBodyParser } from './plugins/empty-json-body.js';
 import { registerOpenApi } from './plugins/openapi.js';
 
 /** HTTP extensions registered beside the core (OCPI, dashboard): each a scoped fastify plugin. */
@@ -22,6 +23,7 @@ export async function build(deps: ApiDeps): Promise<FastifyInstance> {
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+  installEmptyJsonBodyParser(app);
   await registerOpenApi(app, deps.config.publicUrl);
   await app.register(async (scope) => healthRoutes(scope, deps));
   await app.register(async (scope) => metricsRoutes(scope));

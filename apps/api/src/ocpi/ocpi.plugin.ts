@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { TSchema } from 'typebox';
 import type { ApiDeps } from '../deps.js';
 import { ocpiAuthHook } from './core/ocpi-auth.js';
-import { installOcpiBodyParser } from './core/ocpi-body-parser.js';
 import './core/ocpi-caller.js';
 import { installOcpiErrorHandler } from './core/ocpi-errors.js';
 import { PartyRouter } from './core/party-router.js';
@@ -39,7 +38,6 @@ export async function ocpiExtension(app: FastifyInstance, deps: ApiDeps): Promis
       });
       const moduleDeps: OcpiModuleDeps = { ...deps, router };
       installOcpiErrorHandler(scope);
-      installOcpiBodyParser(scope);
       scope.setValidatorCompiler(({ schema }) => (data: unknown) => {
         const result = parseOcpi(schema as TSchema, data);
         return result.ok
