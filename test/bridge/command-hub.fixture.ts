@@ -12,6 +12,7 @@ import { startHub } from '../../apps/hub/src/runtime/hub-process.js';
 import { ocppStation } from '../gateway/helpers/ocpp-station.js';
 import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
 import { freePort } from '../support/free-port.js';
+import { seedHostedSite } from './hosted-site.js';
 import { type Json, TokenEmsp } from './token-emsp.server.js';
 
 const ADMIN = 'commands-admin-token-0123456789';
@@ -101,17 +102,7 @@ export async function startCommandHub(nodeId: string): Promise<CommandHub> {
     return { status: response.status, json: text ? JSON.parse(text) : undefined };
   };
 
-  expect((await admin('PUT', '/parties/NL/CPO', { name: 'CPO', roles: ['CPO'] })).status).toBeLessThan(300);
-  const location = {
-    publish: true,
-    name: 'Site',
-    address: 'Main street 1',
-    city: 'Utrecht',
-    country: 'NLD',
-    coordinates: { latitude: '52.09083', longitude: '5.12222' },
-    time_zone: 'Europe/Amsterdam',
-  };
-  expect((await admin('PUT', '/locations/NL/CPO/LOC1', location)).status).toBeLessThan(300);
+  await seedHostedSite(admin, { party: 'CPO', site: 'Site' });
   const invite = await admin('POST', '/partners', { name: 'eMSP DE*EMP' });
   await emsp.register(invite.json.versions_url, invite.json.token_a);
 

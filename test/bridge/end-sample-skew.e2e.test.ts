@@ -8,6 +8,7 @@ import { ocppStation } from '../gateway/helpers/ocpp-station.js';
 import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
 import { freePort } from '../support/free-port.js';
 import { EmspPartner } from './emsp-partner.js';
+import { seedHostedSite } from './hosted-site.js';
 
 const ADMIN_TOKEN = 'end-skew-e2e-admin-token-0123';
 const TARIFF = {
@@ -92,17 +93,7 @@ beforeAll(async () => {
   });
   hub = await startHub({ config, role: 'all', logger: pino({ level: 'silent' }), jobPrefix: redis.prefix });
 
-  expect((await admin('PUT', '/parties/NL/CPO', { name: 'Hosted CPO', roles: ['CPO'] })).status).toBeLessThan(300);
-  const location = {
-    publish: true,
-    name: 'Skew site',
-    address: 'Main street 1',
-    city: 'Utrecht',
-    country: 'NLD',
-    coordinates: { latitude: '52.09083', longitude: '5.12222' },
-    time_zone: 'Europe/Amsterdam',
-  };
-  expect((await admin('PUT', '/locations/NL/CPO/LOC1', location)).status).toBeLessThan(300);
+  await seedHostedSite(admin, { party: 'Hosted CPO', site: 'Skew site' });
   expect((await admin('PUT', '/tariffs/NL/CPO/T1', TARIFF)).status).toBeLessThan(300);
   const put = await admin('PUT', '/stations/SKEW201', {
     country_code: 'NL',
