@@ -1,6 +1,6 @@
 import type { Config } from '@chargebridge/config';
 import type { JobRunner } from '@chargebridge/jobs';
-import type { StationCalls } from '@chargebridge/routing';
+import type { NodeRegistry, StationCalls } from '@chargebridge/routing';
 import type { Store } from '@chargebridge/store';
 import type { Logger } from 'pino';
 
@@ -16,4 +16,6 @@ export interface ApiDeps {
   readinessChecks?: Record<string, () => Promise<boolean>>;
   /** Sends OCPP CALLs to stations on any gateway node (`POST /stations/{identity}/calls`). */
   stationCalls?: StationCalls;
+  /** The gateway nodes' heartbeats (`GET /system/nodes`); without it no node counts as alive. */
+  nodeRegistry?: NodeRegistry;
 }

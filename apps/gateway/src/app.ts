@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { TokenAuthorizer } from '@chargebridge/bridge';
-import { createStationCalls } from '@chargebridge/routing';
+import { createStationCalls, type NodeHeartbeatPublisher, startNodeHeartbeat } from '@chargebridge/routing';
 import { WebSocketServer } from 'ws';
 import type { GatewayDeps } from './deps.js';
 import { pickSubprotocol, upgradeHandler } from './handshake/upgrade.handler.js';
@@ -105,6 +105,7 @@ export async function build(deps: GatewayDeps): Promise<Gateway> {
 
   const pingMs = tuning.pingIntervalMs ?? config.ocppPingIntervalS * 1000;
   const timers: NodeJS.Timeout[] = [];
+  let heartbeat: NodeHeartbeatPublisher | undefined;
 
   return {
     get connectedCount() {
@@ -123,11 +124,23 @@ export async function build(deps: GatewayDeps): Promise<Gateway> {
           batcher.flush().catch((err) => log.warn({ err }, 'frame log flush failed'));
         }, tuning.flushIntervalMs ?? 250).unref(),
       );
+      if (deps.nodeRegistry) {
+        heartbeat = await startNodeHeartbeat({
+          registry: deps.nodeRegistry,
+          nodeId: deps.nodeId,
+          roles: deps.nodeInfo?.roles ?? ['gateway'],
+          version: deps.nodeInfo?.version,
+          intervalMs: config.nodeHeartbeatIntervalMs,
+          connections: () => connections.table.size,
+          logger: log,
+        });
+      }
       log.info({ port, tlsPort }, 'gateway listening');
       return { port, tlsPort };
     },
     async close() {
       for (const timer of timers) clearInterval(timer);
+      await heartbeat?.stop();
       calls.detach();
       connections.closeAll();
       await Promise.all(

@@ -1,7 +1,7 @@
 import type { Authorizer } from '@chargebridge/bridge';
 import type { Config } from '@chargebridge/config';
 import type { JobRunner } from '@chargebridge/jobs';
-import type { StationCalls } from '@chargebridge/routing';
+import type { NodeRegistry, StationCalls } from '@chargebridge/routing';
 import type { Store } from '@chargebridge/store';
 import type { Logger } from 'pino';
 
@@ -32,6 +32,13 @@ export interface GatewayDeps {
    * in its registry. Without it the gateway makes an in-memory one (embedded, tests).
    */
   stationCalls?: StationCalls;
+  /**
+   * Where the gateway publishes this node's heartbeat every NODE_HEARTBEAT_INTERVAL_MS while it
+   * listens (`GET /api/v1/system/nodes`); `close()` removes the entry. Without it, no heartbeat.
+   */
+  nodeRegistry?: NodeRegistry;
+  /** What the heartbeat reports about the process (default: roles `['gateway']`, no version). */
+  nodeInfo?: { roles: readonly string[]; version?: string };
   tuning?: GatewayTuning;
   /**
    * Resolves idTokens (local, whitelist, real-time at the eMSP) before the commit batch. Without

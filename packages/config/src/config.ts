@@ -26,6 +26,8 @@ export interface Config {
   readonly ocppAutoRegister: boolean;
   readonly authorizationTimeoutMs: number;
   readonly nodeId: string | undefined;
+  /** How often a gateway node publishes its heartbeat; its entry expires after three. */
+  readonly nodeHeartbeatIntervalMs: number;
   /** Thresholds of the alert rules (ALERT_*). */
   readonly alerts: AlertThresholds;
   /** Days the worker keeps the OCPP frame log and partner push attempts; 0 keeps them forever. */
@@ -109,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ocppAutoRegister: e.OCPP_AUTO_REGISTER,
     authorizationTimeoutMs: e.AUTHORIZATION_TIMEOUT_MS,
     nodeId: e.NODE_ID,
+    nodeHeartbeatIntervalMs: e.NODE_HEARTBEAT_INTERVAL_MS,
     alerts: Object.freeze({
       offlineMinutes: e.ALERT_OFFLINE_MINUTES,
       noMeterValuesMinutes: e.ALERT_NO_METER_VALUES_MINUTES,

@@ -66,6 +66,8 @@ export const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   AUTHORIZATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   NODE_ID: optionalString,
+  // Gateway node heartbeat (GET /api/v1/system/nodes); an entry lives three intervals.
+  NODE_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   // Alert rule thresholds (the dashboard's alerts engine, apps/worker/src/alerts).
   ALERT_OFFLINE_MINUTES: z.coerce.number().min(0).max(10_080).default(5),
   ALERT_NO_METER_VALUES_MINUTES: z.coerce.number().min(0).max(1440).default(15),

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../deps.js';
 import { readiness } from '../health/readiness.js';
+import { mergeGatewayNodes } from './gateway-nodes.js';
 
 const QueueCounts = Type.Object({
   name: Type.String(),
@@ -13,6 +14,9 @@ const QueueCounts = Type.Object({
   failed: Type.Integer(),
 });
 
+const NullableTime = (description: string) =>
+  Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description });
+
 const NodesResponse = Type.Object({
   this_node: Type.Union([Type.String(), Type.Null()], { description: 'The node id of the process that answered' }),
   total_connections: Type.Integer(),
@@ -20,9 +24,18 @@ const NodesResponse = Type.Object({
     Type.Object({
       node: Type.String(),
       connections: Type.Integer({ description: 'Online stations whose socket this node holds' }),
-      last_seen: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
-        description: 'Newest last-seen time of those stations',
+      last_seen: NullableTime('Newest last-seen time of those stations'),
+      alive: Type.Boolean({
+        description:
+          'The node heartbeats now; false: it stopped (crash, network split) while stations are still marked online on it',
       }),
+      roles: Type.Array(Type.String(), { description: 'Roles of the node process (empty when not alive)' }),
+      started_at: NullableTime('When the node started heartbeating'),
+      last_heartbeat: NullableTime('When the node last heartbeated'),
+      live_connections: Type.Union([Type.Integer(), Type.Null()], {
+        description: 'Station sockets the node reported in its latest heartbeat',
+      }),
+      version: Type.Union([Type.String(), Type.Null()], { description: 'Hub version the node runs' }),
     }),
   ),
 });
@@ -38,8 +51,8 @@ const HealthResponse = Type.Object({
 });
 
 /**
- * `GET /api/v1/system`: mode, identity and job queue depths; `/system/nodes` (gateway nodes and
- * their station connections), `/system/queues` (every job queue) and `/system/health`.
+ * `GET /api/v1/system`: mode, identity and job queue depths; `/system/nodes` (gateway nodes: their
+ * heartbeats and station connections), `/system/queues` (every job queue) and `/system/health`.
  */
 export async function systemRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const repos = repositories(deps.store.db);
@@ -61,12 +74,16 @@ export async function systemRoutes(app: FastifyInstance, deps: ApiDeps): Promise
     {
       schema: {
         tags: ['system'],
-        summary: 'Gateway nodes and how many station connections each holds',
+        summary: 'Gateway nodes: heartbeating ones, and ones that only stale station rows still name',
         response: { 200: NodesResponse },
       },
     },
     async () => {
-      const nodes = await repos.overview.gatewayNodes();
+      const [heartbeats, inDatabase] = await Promise.all([
+        deps.nodeRegistry?.list() ?? [],
+        repos.overview.gatewayNodes(),
+      ]);
+      const nodes = mergeGatewayNodes(heartbeats, inDatabase);
       return {
         this_node: deps.stationCalls?.nodeId ?? null,
         total_connections: nodes.reduce((sum, n) => sum + n.connections, 0),

@@ -3318,7 +3318,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Gateway nodes and how many station connections each holds */
+        /** Gateway nodes: heartbeating ones, and ones that only stale station rows still name */
         get: {
             parameters: {
                 query?: never;
@@ -3336,14 +3336,32 @@ export interface paths {
                     content: {
                         "application/json": {
                             nodes: {
+                                /** @description The node heartbeats now; false: it stopped (crash, network split) while stations are still marked online on it */
+                                alive: boolean;
                                 /** @description Online stations whose socket this node holds */
                                 connections: number;
+                                /**
+                                 * Format: date-time
+                                 * @description When the node last heartbeated
+                                 */
+                                last_heartbeat: string | null;
                                 /**
                                  * Format: date-time
                                  * @description Newest last-seen time of those stations
                                  */
                                 last_seen: string | null;
+                                /** @description Station sockets the node reported in its latest heartbeat */
+                                live_connections: number | null;
                                 node: string;
+                                /** @description Roles of the node process (empty when not alive) */
+                                roles: string[];
+                                /**
+                                 * Format: date-time
+                                 * @description When the node started heartbeating
+                                 */
+                                started_at: string | null;
+                                /** @description Hub version the node runs */
+                                version: string | null;
                             }[];
                             /** @description The node id of the process that answered */
                             this_node: string | null;

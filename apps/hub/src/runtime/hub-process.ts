@@ -4,7 +4,7 @@ import { TokenAuthorizer } from '@chargebridge/bridge';
 import type { Config, Role } from '@chargebridge/config';
 import { build as buildGateway, type Gateway } from '@chargebridge/gateway';
 import { BullmqJobRunner, type JobRunner } from '@chargebridge/jobs';
-import { createStationCalls } from '@chargebridge/routing';
+import { createNodeRegistry, createStationCalls } from '@chargebridge/routing';
 import type { Store } from '@chargebridge/store';
 import { build as buildWorker, type WorkerApp } from '@chargebridge/worker';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { resolveAdminToken } from './admin-token.js';
 import { connectRunner } from './connect-runner.js';
 import { connectStore } from './connect-store.js';
+import { hubVersion } from './hub-version.js';
 
 /** A running hub process (one role or all) and how to stop it. */
 export interface HubProcess {
@@ -61,6 +62,14 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
       logger,
     });
     closers.push(() => stationCalls.close());
+    // Gateway heartbeats (`GET /system/nodes`): same seam, an entry outlives three missed beats.
+    const nodeRegistry = createNodeRegistry({
+      redisUrl: config.redisUrl,
+      prefix: `${redisPrefix}:`,
+      ttlMs: config.nodeHeartbeatIntervalMs * 3,
+    });
+    closers.push(() => nodeRegistry.close());
+    const nodeInfo = { roles: role === 'all' ? ['gateway', 'api', 'worker'] : [role], version: hubVersion() };
 
     let worker: WorkerApp | undefined;
     if (role === 'all' || role === 'worker') {
@@ -74,7 +83,17 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     if (role === 'all' || role === 'gateway') {
       // Authorization runs here, in the gateway (latency-critical; packages/bridge README).
       const authorizer = new TokenAuthorizer({ store, logger, timeoutMs: config.authorizationTimeoutMs });
-      gateway = await buildGateway({ config, store, runner, logger, nodeId, stationCalls, authorizer });
+      gateway = await buildGateway({
+        config,
+        store,
+        runner,
+        logger,
+        nodeId,
+        stationCalls,
+        authorizer,
+        nodeRegistry,
+        nodeInfo,
+      });
       const { port } = await gateway.listen();
       closers.push(() => gateway!.close());
       ocppUrl = `ws://localhost:${port}/ocpp`;
@@ -85,7 +104,16 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     if (role === 'all' || role === 'api') {
       const readinessChecks: Record<string, () => Promise<boolean>> = {};
       if (runner instanceof BullmqJobRunner) readinessChecks.redis = () => runner.ping();
-      api = await buildApi({ config, store, runner, logger, adminToken, readinessChecks, stationCalls });
+      api = await buildApi({
+        config,
+        store,
+        runner,
+        logger,
+        adminToken,
+        readinessChecks,
+        stationCalls,
+        nodeRegistry,
+      });
       await api.listen({ port: config.port, host: config.host });
       closers.push(() => api!.close());
       const address = api.server.address();
