@@ -1,6 +1,6 @@
 import type { PartyPowerSeries } from '@chargebridge/store';
 import { describe, expect, it } from 'vitest';
-import { PowerBucketCache } from '../src/admin/power-buckets.cache.js';
+import { PowerBucketCache } from '../src/admin/overview/power-buckets.cache.js';
 
 const STEP = 15 * 60_000;
 const HOUR = 3_600_000;

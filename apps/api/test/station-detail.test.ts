@@ -17,7 +17,7 @@ import { WebSocket } from 'ws';
 import { seedParty, startGateway } from '../../../test/gateway/helpers/gateway-harness.js';
 import { ocppStation } from '../../../test/gateway/helpers/ocpp-station.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { commandExample } from '../src/admin/command-examples.js';
+import { commandExample } from '../src/admin/commands/command-examples.js';
 import { build } from '../src/index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read JSON answers field by field.

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { syntheticSession } from '../src/admin/tariff-preview.js';
+import { syntheticSession } from '../src/admin/tariffs/tariff-preview.js';
 import { build } from '../src/index.js';
 
 const adminToken = 'test-admin-token-0123456789';
