@@ -3,44 +3,21 @@
  * share one PostgreSQL and Redis; a command through the admin API reaches a station connected to
  * either gateway and its response comes back; a reconnect on the other node replaces the socket.
  */
-import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli } from '../../apps/hub/test/run-cli.js';
 import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
-import { freePort } from '../support/free-port.js';
 import { aStation, seedParty } from './helpers/gateway-harness.js';
+import { type HubCluster, startCluster, stopCluster } from './helpers/hub-cluster.js';
 import { ocppStation } from './helpers/ocpp-station.js';
 
 const TOKEN = 'multi-gateway-admin-token';
 let db: TestDatabase;
-const children: ChildProcess[] = [];
+let cluster: HubCluster | undefined;
 const clients: RPCClient[] = [];
 let ocppPorts: number[] = [];
 let apiPort = 0;
 const run = `mg${process.pid}`;
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** Polls until `check` is true (expect.poll is not available in hooks). */
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('hub processes did not start in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -48,8 +25,6 @@ beforeAll(async () => {
   await aStation(db.store, { identity: `${run}-A`, password: 'multi-node-pw' });
   await aStation(db.store, { identity: `${run}-B`, password: 'multi-node-pw' });
   const { url: redis, prefix: redisPrefix } = testRedis();
-  ocppPorts = [await freePort(), await freePort()];
-  apiPort = await freePort();
   const common = {
     DATABASE_URL: db.url,
     REDIS_URL: redis,
@@ -58,43 +33,13 @@ beforeAll(async () => {
     OCPP_CALL_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'warn',
   };
-  for (const [i, port] of ocppPorts.entries()) {
-    children.push(
-      spawnCli(['start', '--role', 'gateway'], {
-        ...common,
-        OCPP_PORT: String(port),
-        PORT: String(await freePort()),
-        NODE_ID: `${run}-gw${i + 1}`,
-      }),
-    );
-  }
-  children.push(
-    spawnCli(['start', '--role', 'api'], {
-      ...common,
-      PORT: String(apiPort),
-      OCPP_PORT: String(await freePort()),
-      NODE_ID: `${run}-api`,
-    }),
-  );
-  for (const child of children) child.stderr?.on('data', () => {});
-  for (const port of ocppPorts) await waitFor(() => portOpen(port));
-  await waitFor(() =>
-    fetch(`http://127.0.0.1:${apiPort}/health/ready`).then(
-      (r) => r.status === 200,
-      () => false,
-    ),
-  );
+  cluster = await startCluster(common, [`${run}-gw1`, `${run}-gw2`], `${run}-api`);
+  ({ ocppPorts, apiPort } = cluster);
 }, 120_000);
 
 afterAll(async () => {
   for (const c of clients) await c.close({ force: true }).catch(() => {});
-  for (const child of children) {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-  }
+  await stopCluster(cluster);
   await db?.drop();
 });
 

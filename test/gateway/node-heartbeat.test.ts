@@ -4,15 +4,12 @@
  * SIGTERM removes a node at once; a SIGKILLed node with a station still marked online on it
  * turns alive: false once its heartbeat expires.
  */
-import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli } from '../../apps/hub/test/run-cli.js';
 import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
-import { freePort } from '../support/free-port.js';
 import { aStation, seedParty } from './helpers/gateway-harness.js';
+import { type HubCluster, startCluster, stopCluster } from './helpers/hub-cluster.js';
 import { ocppStation } from './helpers/ocpp-station.js';
 
 const TOKEN = 'node-heartbeat-admin-token';
@@ -22,8 +19,7 @@ const run = `hb${process.pid}`;
 const gw1 = `${run}-gw1`;
 const gw2 = `${run}-gw2`;
 let db: TestDatabase;
-const gateways: ChildProcess[] = [];
-const children: ChildProcess[] = [];
+let cluster: HubCluster | undefined;
 const clients: RPCClient[] = [];
 let ocppPorts: number[] = [];
 let apiPort = 0;
@@ -36,25 +32,6 @@ interface NodeRow {
   roles: string[];
   version: string | null;
   last_heartbeat: string | null;
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('hub processes did not start in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 async function nodes(): Promise<Map<string, NodeRow>> {
@@ -71,8 +48,6 @@ beforeAll(async () => {
   await seedParty(db.store);
   await aStation(db.store, { identity: `${run}-A`, password: 'heartbeat-node-pw' });
   const { url: redis, prefix: redisPrefix } = testRedis();
-  ocppPorts = [await freePort(), await freePort()];
-  apiPort = await freePort();
   const common = {
     DATABASE_URL: db.url,
     REDIS_URL: redis,
@@ -81,43 +56,13 @@ beforeAll(async () => {
     NODE_HEARTBEAT_INTERVAL_MS: String(INTERVAL_MS),
     LOG_LEVEL: 'warn',
   };
-  for (const [i, nodeId] of [gw1, gw2].entries()) {
-    const child = spawnCli(['start', '--role', 'gateway'], {
-      ...common,
-      OCPP_PORT: String(ocppPorts[i]),
-      PORT: String(await freePort()),
-      NODE_ID: nodeId,
-    });
-    gateways.push(child);
-    children.push(child);
-  }
-  children.push(
-    spawnCli(['start', '--role', 'api'], {
-      ...common,
-      PORT: String(apiPort),
-      OCPP_PORT: String(await freePort()),
-      NODE_ID: `${run}-api`,
-    }),
-  );
-  for (const child of children) child.stderr?.on('data', () => {});
-  for (const port of ocppPorts) await waitFor(() => portOpen(port));
-  await waitFor(() =>
-    fetch(`http://127.0.0.1:${apiPort}/health/ready`).then(
-      (r) => r.status === 200,
-      () => false,
-    ),
-  );
+  cluster = await startCluster(common, [gw1, gw2], `${run}-api`);
+  ({ ocppPorts, apiPort } = cluster);
 }, 120_000);
 
 afterAll(async () => {
   for (const c of clients) await c.close({ force: true }).catch(() => {});
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-  }
+  await stopCluster(cluster);
   await db?.drop();
 });
 
@@ -137,7 +82,7 @@ describe('gateway node heartbeats across processes', () => {
 
   it('removes a node at once when its process stops cleanly', async () => {
     const beforeStop = Date.parse((await nodes()).get(gw2)?.last_heartbeat ?? '');
-    const child = gateways[1]!;
+    const child = cluster!.gateways[1]!;
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     await exited;
@@ -160,7 +105,7 @@ describe('gateway node heartbeats across processes', () => {
       .poll(async () => (await nodes()).get(gw1), { timeout: 10_000 })
       .toMatchObject({ alive: true, connections: 1, live_connections: 1 });
 
-    const child = gateways[0]!;
+    const child = cluster!.gateways[0]!;
     const exited = once(child, 'exit');
     child.kill('SIGKILL');
     await exited;
