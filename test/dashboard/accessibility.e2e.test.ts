@@ -7,6 +7,7 @@ import { type ColorScheme, type GuardedContext, guardedContext, launchBrowser } 
 import { repoRoot } from './support/dashboard-build.js';
 import { ADMIN_TOKEN } from './support/dashboard-hub.js';
 import { type DashboardNetwork, startDashboardNetwork } from './support/dashboard-network.js';
+import { mapHoldsEveryStation } from './support/map-state.js';
 import { screenReady } from './support/screen-ready.js';
 import { type FinishedSession, runSession } from './support/seed-session.js';
 import { reportStatus } from './support/sim-fleet.js';
@@ -162,6 +163,7 @@ describe('axe-core: no serious or critical issue on any screen, in the light and
       await page.goto(path);
       await screenReady(page);
       expect(new URL(page.url()).pathname, `${path} redirected`).toBe(path);
+      if (path === '/map') await mapHoldsEveryStation(page);
       for (const scheme of ['light', 'dark'] as const) {
         await switchTheme(page, scheme);
         const violations = await seriousAxeViolations(page);

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type GuardedContext, guardedContext, launchBrowser } from './support/browser.js';
 import { type DashboardNetwork, startDashboardNetwork } from './support/dashboard-network.js';
+import { mapHoldsEveryStation } from './support/map-state.js';
 import { markDocument, stillSameDocument, whenShown } from './support/page-clock.js';
 import { screenReady } from './support/screen-ready.js';
 import { reportStatus } from './support/sim-fleet.js';
@@ -80,6 +81,8 @@ describe('live updates in the browser', () => {
     expect(latency.map).toBeLessThanOrEqual(LIVE_BUDGET_MS);
     expect(latency.alerts).toBeLessThanOrEqual(LIVE_BUDGET_MS);
 
+    // Recoloured while MapLibre was loading, the map still holds (and draws) every station.
+    await mapHoldsEveryStation(map);
     const alertRow = alerts.locator(alert.selector).first();
     expect(await alertRow.getAttribute('data-status')).toMatch(/^(open|OPEN)$/);
     for (const page of [table, map, alerts]) await page.close();

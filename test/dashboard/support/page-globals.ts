@@ -19,6 +19,7 @@ export interface PageGlobals {
     querySelector(selector: string): PageElement | null;
     querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
     readonly fonts: { readonly ready: Promise<unknown> };
+    createElement(tag: 'canvas'): { getContext(kind: 'webgl2'): unknown };
   };
   localStorage: { setItem(key: string, value: string): void };
   location: { readonly protocol: string; readonly pathname: string };

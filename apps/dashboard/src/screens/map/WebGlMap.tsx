@@ -265,13 +265,14 @@ export default function WebGlMap({
     const instance = map.current;
     if (!instance || !ready.current) return;
     const started = performance.now();
-    const previous = drawnPoints.current;
-    drawnPoints.current = points;
     let cancelled = false;
     let drawnCheck: (() => void) | undefined;
     void ready.current.then(async () => {
       const source = instance.getSource<GeoJSONSource>('stations');
       if (!source || cancelled) return;
+      // What the source holds: a run cancelled before it applied its points (a live recolouring
+      // arriving while the style loads) must not count as drawn.
+      const previous = drawnPoints.current;
       const sameSet =
         previous.length === points.length &&
         previous.length > 0 &&
@@ -299,7 +300,10 @@ export default function WebGlMap({
         }
         await source.setData({ type: 'FeatureCollection', features: points.map(toFeature) });
         performance.mark('fleet-map:webgl-data-set');
+        // How many stations the map's source holds (the browser tests compare it with data-drawn).
+        container.current?.setAttribute('data-stations', String(points.length));
       }
+      drawnPoints.current = points;
       // Drawn: the first frame after every tile of the stations source is loaded (the country
       // outlines may still be tiling; they do not hold the stations back).
       const check = () => {
