@@ -68,7 +68,10 @@ const connector = {
   max_amperage: 32,
 };
 
-export async function startCommandHub(nodeId: string): Promise<CommandHub> {
+export async function startCommandHub(
+  nodeId: string,
+  options: { emspReceivers?: readonly string[] } = {},
+): Promise<CommandHub> {
   const db = await createTestDatabase();
   const redis = testRedis();
   const port = await freePort();
@@ -87,7 +90,7 @@ export async function startCommandHub(nodeId: string): Promise<CommandHub> {
     OCPP_CALL_TIMEOUT_MS: '5000',
   });
   const hub = await startHub({ config, role: 'all', logger: pino({ level: 'silent' }), jobPrefix: redis.prefix });
-  const emsp = new TokenEmsp('DE', 'EMP');
+  const emsp = new TokenEmsp('DE', 'EMP', options.emspReceivers);
   await emsp.start();
   const clients: RPCClient[] = [];
   let txCounter = 0;

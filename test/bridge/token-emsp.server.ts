@@ -43,6 +43,8 @@ export class TokenEmsp {
   constructor(
     readonly countryCode = 'DE',
     readonly partyId = 'EMP',
+    /** Modules it also has a RECEIVER for (e.g. `sessions`, `cdrs`): the hub pushes those to it. */
+    readonly receivers: readonly string[] = [],
   ) {}
 
   async start(): Promise<void> {
@@ -126,7 +128,12 @@ export class TokenEmsp {
         200,
         envelope({
           version: '2.2.1',
-          endpoints: [ep('credentials', 'SENDER'), ep('tokens', 'SENDER'), ep('commands', 'SENDER')],
+          endpoints: [
+            ep('credentials', 'SENDER'),
+            ep('tokens', 'SENDER'),
+            ep('commands', 'SENDER'),
+            ...this.receivers.map((module) => ep(module, 'RECEIVER')),
+          ],
         }),
       );
     }

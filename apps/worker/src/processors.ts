@@ -6,6 +6,7 @@ import { commandExecuteProcessor } from './processors/command-execute.processor.
 import { commandResultProcessor } from './processors/command-result.processor.js';
 import { locationPushProcessor } from './processors/location-push.processor.js';
 import { reconcileProcessor, scheduleReconcile } from './processors/reconcile.processor.js';
+import { reservationPushProcessor } from './processors/reservation-push.processor.js';
 import { sessionPushProcessor } from './processors/session-push.processor.js';
 import { tariffPushProcessor } from './processors/tariff-push.processor.js';
 
@@ -28,7 +29,8 @@ export function registerProcessors(deps: WorkerDeps): void {
   // Commands and charging profiles (issue 5, packages/bridge/src/commands).
   deps.runner.process('command.execute', commandExecuteProcessor(deps), { concurrency: 16 });
   deps.runner.process('command.result', commandResultProcessor(deps), { concurrency: 8 });
-  registered.push('command.execute', 'command.result');
+  deps.runner.process('reservation.push', reservationPushProcessor(deps), { concurrency: 4 });
+  registered.push('command.execute', 'command.result', 'reservation.push');
   scheduleReconcile(deps.runner).catch((err) => log.warn({ err }, 'could not schedule reconciliation'));
   for (const name of jobNames) {
     if (registered.includes(name)) continue;

@@ -9,6 +9,11 @@ export interface JobPayloads {
    */
   'session.push': { transactionId: number };
   /**
+   * Push the Session a reservation opened (RESERVATION, or INVALID once cancelled / expired) to
+   * the eMSP that reserved, while no transaction has taken it over (then `session.push` does).
+   */
+  'reservation.push': { sessionRowId: number };
+  /**
    * Push a location / EVSE / connector change to every partner with a locations receiver. With
    * `evseUid`, a PATCH of that EVSE's status (its location found from the EVSE when not given).
    */
@@ -34,6 +39,7 @@ export type JobName = keyof JobPayloads;
 /** All job names, in one list (used for the startup check and for metrics). */
 export const jobNames: readonly JobName[] = [
   'session.push',
+  'reservation.push',
   'location.push',
   'tariff.push',
   'cdr.create',

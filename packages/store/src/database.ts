@@ -280,6 +280,8 @@ export interface SessionsTable {
   tariff_snapshot: ColumnType<unknown, unknown, unknown> | null;
   data: Json<Record<string, unknown>>;
   last_updated: DefaultTimestamp;
+  /** The reservation this session was opened for (status RESERVATION until its transaction). */
+  reservation_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CdrsTable {

@@ -1,4 +1,4 @@
-import { runReconcile, sweepOverdueCommands } from '@chargebridge/bridge';
+import { runReconcile, sweepOverdueCommands, sweepReservationSessions } from '@chargebridge/bridge';
 import type { JobHandler, JobRunner } from '@chargebridge/jobs';
 import type { WorkerDeps } from '../deps.js';
 
@@ -22,9 +22,28 @@ export function reconcileProcessor(deps: WorkerDeps): JobHandler<'reconcile.run'
       const report = await runReconcile(deps.store.db);
       // A command whose worker died mid-call still ends: TIMEOUT once its deadline has passed.
       const commandsTimedOut = await sweepOverdueCommands(deps.store);
+      // Reservations that expired unused: their sessions end INVALID.
+      const reservations = await sweepReservationSessions(deps.store.db);
       const found =
-        report.cdrsToCreate + report.cdrsToPush + report.sessionsToPush + report.staleTransactions + commandsTimedOut;
-      if (found > 0) log.info({ reason, ...report, commandsTimedOut }, 'reconciliation re-queued work');
+        report.cdrsToCreate +
+        report.cdrsToPush +
+        report.sessionsToPush +
+        report.staleTransactions +
+        commandsTimedOut +
+        reservations.expired +
+        reservations.requeued;
+      if (found > 0) {
+        log.info(
+          {
+            reason,
+            ...report,
+            commandsTimedOut,
+            reservationsExpired: reservations.expired,
+            reservationSessionsToPush: reservations.requeued,
+          },
+          'reconciliation re-queued work',
+        );
+      }
     } finally {
       if (reason === 'schedule') await scheduleReconcile(deps.runner);
     }

@@ -1,7 +1,17 @@
+import type { ReserveNow } from '@chargebridge/ocpi';
 import type { ProtocolVersion, StationCalls } from '@chargebridge/routing';
 import { StationCallError } from '@chargebridge/routing';
-import { type CommandRow, type CommandState, type Repositories, repositories, type Store } from '@chargebridge/store';
+import {
+  type CommandRow,
+  type CommandState,
+  type Database,
+  type Repositories,
+  repositories,
+  type Store,
+} from '@chargebridge/store';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { endReservationSession, openReservationSession } from '../sessions/reservation-session.store.js';
 import { planCommand } from './command-plan.js';
 import { isChargingProfileCommand, resultWithoutAnswer } from './command-result.mapping.js';
 
@@ -29,6 +39,7 @@ export async function finishCommand(
     const ended = await repos.commandExecution.finish(id, outcome);
     if (!ended) return false;
     if (ended.ocpi_command === 'RESERVE_NOW') await recordReservationOutcome(repos, outcome);
+    await followReservationSession(trx, ended, outcome);
     await repos.outbox.add({ topic: 'command.result', jobKey: `command.result:${id}`, payload: { commandId: id } });
     return true;
   });
@@ -48,6 +59,24 @@ async function recordReservationOutcome(repos: Repositories, outcome: { state: C
     reservationId,
     outcome.state === 'accepted' ? 'accepted' : outcome.state === 'timeout' ? 'unknown' : 'rejected',
   );
+}
+
+/**
+ * The reservation's OCPI Session follows its commands: an accepted RESERVE_NOW opens it
+ * (RESERVATION), an accepted CANCEL_RESERVATION ends it (COMPLETED) unless a transaction took it over.
+ */
+async function followReservationSession(
+  db: Kysely<Database>,
+  command: Pick<CommandRow, 'ocpi_command' | 'payload'>,
+  outcome: { state: CommandState; response: object },
+) {
+  const { reservationId } = outcome.response as { reservationId?: unknown };
+  if (outcome.state !== 'accepted' || typeof reservationId !== 'number') return;
+  if (command.ocpi_command === 'RESERVE_NOW') {
+    await openReservationSession(db, { reservationId, reserveNow: command.payload as ReserveNow, now: new Date() });
+  } else if (command.ocpi_command === 'CANCEL_RESERVATION') {
+    await endReservationSession(db, reservationId, new Date());
+  }
 }
 
 /** The TIMEOUT ending of a command whose station stayed silent past its deadline. */

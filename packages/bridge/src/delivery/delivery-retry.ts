@@ -64,14 +64,16 @@ export async function retryMessage(
     case 'sessions': {
       const s = await db
         .selectFrom('sessions')
-        .select('transaction_id')
+        .select(['id', 'transaction_id'])
         .where('country_code', '=', cc)
         .where('party_id', '=', pid)
         .where('session_id', '=', id)
         .executeTakeFirst();
-      const tx = s?.transaction_id;
+      if (!s) return undefined;
+      const tx = s.transaction_id;
+      // A reservation's session no transaction has taken over yet has its own push job.
       return tx == null
-        ? undefined
+        ? { topic: 'reservation.push', jobKey: `reservation.push:${s.id}:${suffix}`, payload: { sessionRowId: s.id } }
         : { topic: 'session.push', jobKey: `session.push:${tx}:${suffix}`, payload: { transactionId: tx } };
     }
     case 'locations': {

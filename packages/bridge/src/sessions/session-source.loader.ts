@@ -136,7 +136,7 @@ export async function loadSessionContext(
  */
 export async function selectSessionTariff(
   db: Kysely<Database>,
-  context: SessionContext,
+  context: Pick<SessionContext, 'cpo' | 'tariffIds'>,
 ): Promise<Record<string, unknown> | null> {
   const { country_code, party_id } = context.cpo;
   for (const tariffId of context.tariffIds) {

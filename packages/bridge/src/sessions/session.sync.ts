@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, SessionRow } from '@chargebridge/store';
 import type { Kysely } from 'kysely';
+import { claimReservationSession } from './reservation-session.store.js';
 import { type BuiltSession, buildSession } from './session.builder.js';
 import type { SessionSource } from './session-source.js';
 import { loadSessionContext, type SessionContext, selectSessionTariff } from './session-source.loader.js';
@@ -36,9 +37,10 @@ function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): bo
 /**
  * Brings the `sessions` row of a transaction up to date with the store: creates it on first sight
  * (our `session_id`, and the tariff snapshot taken now — the tariff "as it was at session start",
- * since the first sync runs right after the start's outbox row), rebuilds the Session and stamps
- * a new `last_updated` only when its content changed. Idempotent; serialized per transaction by a
- * row lock, so two workers never interleave.
+ * since the first sync runs right after the start's outbox row) — or, for a transaction using a
+ * reservation, takes over the session that reservation opened (same id and tariff) — rebuilds the
+ * Session and stamps a new `last_updated` only when its content changed. Idempotent; serialized
+ * per transaction by a row lock, so two workers never interleave.
  */
 export async function syncSession(
   db: Kysely<Database>,
@@ -48,18 +50,17 @@ export async function syncSession(
   return db.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom('transactions')
-      .select('id')
+      .select(['id', 'station_id', 'reservation_id'])
       .where('id', '=', transactionId)
       .forUpdate()
       .executeTakeFirst();
     if (!locked) return undefined;
+    let row =
+      (await trx.selectFrom('sessions').selectAll().where('transaction_id', '=', transactionId).executeTakeFirst()) ??
+      // First sight of a transaction that uses a reservation: it takes over the reservation's session.
+      (await claimReservationSession(trx, locked));
     const context = await loadSessionContext(trx, transactionId);
     if (!context) return undefined;
-    let row = await trx
-      .selectFrom('sessions')
-      .selectAll()
-      .where('transaction_id', '=', transactionId)
-      .executeTakeFirst();
     const tariff = row
       ? ((row.tariff_snapshot as Record<string, unknown> | null) ?? null)
       : await selectSessionTariff(trx, context);

@@ -4,6 +4,7 @@ import * as gateway from './0002-gateway.js';
 import * as ocpi from './0003-ocpi.js';
 import * as dashboard from './0004-dashboard.js';
 import * as pushAttemptsWindow from './0005-push-attempts-window.js';
+import * as reservationSessions from './0006-reservation-sessions.js';
 
 /**
  * Forward-only, numbered migrations. Add new ones at the end; never edit a released one.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-ocpi': ocpi,
   '0004-dashboard': dashboard,
   '0005-push-attempts-window': pushAttemptsWindow,
+  '0006-reservation-sessions': reservationSessions,
 };

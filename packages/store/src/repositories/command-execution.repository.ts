@@ -31,10 +31,13 @@ export class CommandExecutionRepository {
   }
 
   /**
-   * Ends a command still `queued`/`sent`: its OCPI command name, or undefined when it had already
-   * ended (a sweep got there first).
+   * Ends a command still `queued`/`sent`: its OCPI command name and body, or undefined when it
+   * had already ended (a sweep got there first).
    */
-  async finish(id: string, outcome: CommandOutcome): Promise<Pick<CommandRow, 'ocpi_command'> | undefined> {
+  async finish(
+    id: string,
+    outcome: CommandOutcome,
+  ): Promise<Pick<CommandRow, 'ocpi_command' | 'payload' | 'partner_id'> | undefined> {
     return this.db
       .updateTable('commands')
       .set({
@@ -45,7 +48,7 @@ export class CommandExecutionRepository {
       })
       .where('id', '=', id)
       .where('state', 'in', ['queued', 'sent'])
-      .returning('ocpi_command')
+      .returning(['ocpi_command', 'payload', 'partner_id'])
       .executeTakeFirst();
   }
 

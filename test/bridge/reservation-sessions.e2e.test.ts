@@ -1,0 +1,294 @@
+/**
+ * The OCPI Session of a reservation, end to end (real HTTP, station sockets, PostgreSQL, BullMQ):
+ * an accepted RESERVE_NOW opens a Session with status RESERVATION pushed to the eMSP and listed
+ * in its Sessions GET; the transaction that uses the reservation (1.6 StartTransaction /
+ * 2.0.1 TransactionEvent with the reservationId) carries on the same session to ACTIVE, COMPLETED
+ * and its CDR; a cancelled or expired reservation ends it COMPLETED.
+ */
+import { sweepReservationSessions } from '@chargebridge/bridge';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CommandHub, startCommandHub, type TestStation } from './command-hub.fixture.js';
+import type { Json } from './token-emsp.server.js';
+
+let hub: CommandHub;
+
+/** The CPO's only tariff: its currency is the sessions' currency. */
+const TARIFF = {
+  country_code: 'NL',
+  party_id: 'CPO',
+  id: 'T-CHF',
+  currency: 'CHF',
+  elements: [{ price_components: [{ type: 'ENERGY', price: 0.4, step_size: 1 }] }],
+  last_updated: '2026-01-01T00:00:00Z',
+};
+
+beforeAll(async () => {
+  hub = await startCommandHub('bridge-reservation-sessions', { emspReceivers: ['sessions', 'cdrs'] });
+  await hub.db.store.db
+    .insertInto('tariffs')
+    .values({ country_code: 'NL', party_id: 'CPO', tariff_id: TARIFF.id, currency: 'CHF', data: TARIFF })
+    .execute();
+});
+
+afterAll(async () => {
+  await hub?.close();
+});
+
+const PUSHED = { timeout: 15_000 };
+
+/** Session pushes (PUT and PATCH) the eMSP received for one session id, oldest first. */
+const pushesOf = (sessionId: string) =>
+  hub.emsp.requests.filter((r) => r.url === `/2.2.1/sessions/NL/CPO/${encodeURIComponent(sessionId)}`);
+
+/** The latest status the eMSP was told for the session. */
+const pushedStatus = (sessionId: string) => pushesOf(sessionId).at(-1)?.body?.status as string | undefined;
+
+const reservationRow = (ocpiId: string) =>
+  hub.db.store.db
+    .selectFrom('reservations')
+    .selectAll()
+    .where('ocpi_reservation_id', '=', ocpiId)
+    .executeTakeFirstOrThrow();
+
+const sessionRows = (sessionId: string) =>
+  hub.db.store.db.selectFrom('sessions').selectAll().where('session_id', '=', sessionId).execute();
+
+/** RESERVE_NOW of the station's EVSE; returns the Session the eMSP received for it (status RESERVATION). */
+async function reserve(cs: TestStation, tokenUid: string, reservationId: string, expiry: Date): Promise<Json> {
+  const before = new Set(hub.emsp.received('/2.2.1/sessions/'));
+  const answer = await hub.ocpi('POST', '/commands/RESERVE_NOW', {
+    response_url: hub.resultUrl(`reserve-${reservationId}`),
+    token: hub.emsp.token(tokenUid, 'ALWAYS'),
+    expiry_date: expiry.toISOString(),
+    reservation_id: reservationId,
+    location_id: 'LOC1',
+    evse_uid: cs.evseUid,
+    authorization_reference: `AUTH-${reservationId}`,
+  });
+  expect(answer.data).toEqual({ result: 'ACCEPTED', timeout: 60 });
+  await expect.poll(() => hub.results(`reserve-${reservationId}`), PUSHED).toEqual([{ result: 'ACCEPTED' }]);
+  const newPut = () =>
+    hub.emsp
+      .received('/2.2.1/sessions/')
+      .find((r) => !before.has(r) && r.method === 'PUT' && r.body?.cdr_token?.uid === tokenUid);
+  await expect.poll(newPut, PUSHED).toBeDefined();
+  return newPut()!;
+}
+
+/** Checks the first push of a reservation's Session: a full PUT with status RESERVATION. */
+function expectReservationSession(put: Json, cs: TestStation, tokenUid: string, reservationId: string) {
+  expect(put.url).toBe(`/2.2.1/sessions/NL/CPO/${put.body.id}`);
+  expect(put.headers).toMatchObject({
+    'ocpi-from-country-code': 'NL',
+    'ocpi-from-party-id': 'CPO',
+    'ocpi-to-country-code': 'DE',
+    'ocpi-to-party-id': 'EMP',
+  });
+  expect(put.body).toEqual({
+    country_code: 'NL',
+    party_id: 'CPO',
+    id: expect.any(String),
+    start_date_time: expect.any(String),
+    kwh: 0,
+    cdr_token: {
+      country_code: 'DE',
+      party_id: 'EMP',
+      uid: tokenUid,
+      type: 'RFID',
+      contract_id: `DE-EMP-C${tokenUid}`,
+    },
+    auth_method: 'COMMAND',
+    authorization_reference: `AUTH-${reservationId}`,
+    location_id: 'LOC1',
+    evse_uid: cs.evseUid,
+    connector_id: '1',
+    currency: 'CHF',
+    charging_periods: [],
+    status: 'RESERVATION',
+    last_updated: expect.any(String),
+  });
+  expect(Date.now() - Date.parse(put.body.start_date_time)).toBeLessThan(60_000);
+}
+
+/** Starts charging at the station with the reservation's OCPP id; returns the transaction uid. */
+async function startWithReservation(cs: TestStation, tokenUid: string, reservationId: number): Promise<string> {
+  const timestamp = new Date().toISOString();
+  if (cs.version === '1.6') {
+    const started = (await cs.client.call('StartTransaction', {
+      connectorId: 1,
+      idTag: tokenUid,
+      meterStart: 0,
+      timestamp,
+      reservationId,
+    })) as { transactionId: number };
+    return String(started.transactionId);
+  }
+  const transactionUid = `TX-${cs.identity}-R${reservationId}`;
+  await cs.client.call('TransactionEvent', {
+    eventType: 'Started',
+    timestamp,
+    triggerReason: 'Authorized',
+    seqNo: 0,
+    transactionInfo: { transactionId: transactionUid, chargingState: 'Charging' },
+    idToken: { idToken: tokenUid, type: 'ISO14443' },
+    evse: { id: 1, connectorId: 1 },
+    reservationId,
+    meterValue: [
+      {
+        timestamp,
+        sampledValue: [{ value: 0, measurand: 'Energy.Active.Import.Register', context: 'Transaction.Begin' }],
+      },
+    ],
+  });
+  return transactionUid;
+}
+
+async function stopCharging(cs: TestStation, transactionUid: string): Promise<void> {
+  const timestamp = new Date().toISOString();
+  if (cs.version === '1.6') {
+    await cs.client.call('StopTransaction', { transactionId: Number(transactionUid), meterStop: 2500, timestamp });
+    return;
+  }
+  await cs.client.call('TransactionEvent', {
+    eventType: 'Ended',
+    timestamp,
+    triggerReason: 'StopAuthorized',
+    seqNo: 1,
+    transactionInfo: { transactionId: transactionUid, stoppedReason: 'Local' },
+    meterValue: [
+      {
+        timestamp,
+        sampledValue: [{ value: 2500, measurand: 'Energy.Active.Import.Register', context: 'Transaction.End' }],
+      },
+    ],
+  });
+}
+
+describe('an accepted RESERVE_NOW opens a Session', () => {
+  for (const version of ['1.6', '2.0.1'] as const) {
+    it(`${version}: RESERVATION pushed and listed; the transaction using the reservation carries on the same session to ACTIVE, COMPLETED and its CDR`, async () => {
+      const tag = version === '1.6' ? '16' : '201';
+      const cs = await hub.station(`RSV${tag}`, version);
+      cs.answer('ReserveNow', { status: 'Accepted' });
+      const tokenUid = `RSV-${tag}`;
+      await hub.pushToken(tokenUid);
+
+      const put = await reserve(cs, tokenUid, `R-${tag}`, new Date(Date.now() + 15 * 60_000));
+      expectReservationSession(put, cs, tokenUid, `R-${tag}`);
+      const sessionId: string = put.body.id;
+      const [row] = await sessionRows(sessionId);
+      const reservation = await reservationRow(`R-${tag}`);
+      expect(row).toMatchObject({ status: 'RESERVATION', transaction_id: null, reservation_id: reservation.id });
+
+      // The eMSP finds it in the CPO's Sessions module (mod_sessions §GET).
+      const listed = await hub.ocpi('GET', '/sessions');
+      expect(listed.status_code).toBe(1000);
+      expect(listed.data.filter((s: Json) => s.id === sessionId)).toEqual([
+        expect.objectContaining({ status: 'RESERVATION', kwh: 0 }),
+      ]);
+
+      const transactionUid = await startWithReservation(cs, tokenUid, reservation.id);
+      await expect.poll(() => pushedStatus(sessionId), PUSHED).toBe('ACTIVE');
+      // Once delivered, an update is a PATCH of the same session id (mod_sessions §PATCH).
+      const active = pushesOf(sessionId).at(-1)!;
+      expect(active.method).toBe('PATCH');
+      expect(active.body).toMatchObject({ status: 'ACTIVE', kwh: 0, currency: 'CHF' });
+      expect(Date.parse(active.body.start_date_time)).toBeGreaterThanOrEqual(Date.parse(put.body.start_date_time));
+      const transaction = await hub.db.store.db
+        .selectFrom('transactions')
+        .selectAll()
+        .where('station_id', '=', reservation.station_id)
+        .where('transaction_uid', '=', transactionUid)
+        .executeTakeFirstOrThrow();
+      expect(transaction.reservation_id).toBe(reservation.id);
+      // One session: the reservation's, now the transaction's.
+      const bySession = await sessionRows(sessionId);
+      expect(bySession).toHaveLength(1);
+      expect(bySession[0]).toMatchObject({ transaction_id: transaction.id, reservation_id: reservation.id });
+      const forTransaction = await hub.db.store.db
+        .selectFrom('sessions')
+        .select('session_id')
+        .where('transaction_id', '=', transaction.id)
+        .execute();
+      expect(forTransaction).toEqual([{ session_id: sessionId }]);
+      // The ReserveNow's authorization_reference stays with the session.
+      expect(transaction.authorization_reference).toBe(`AUTH-R-${tag}`);
+
+      await stopCharging(cs, transactionUid);
+      await expect.poll(() => pushedStatus(sessionId), PUSHED).toBe('COMPLETED');
+      const completed = pushesOf(sessionId).at(-1)!;
+      expect(completed.method).toBe('PUT');
+      expect(completed.body).toMatchObject({ id: sessionId, kwh: 2.5, authorization_reference: `AUTH-R-${tag}` });
+      const cdrOf = () => hub.emsp.received('/2.2.1/cdrs').find((r) => r.body?.session_id === sessionId);
+      await expect.poll(cdrOf, PUSHED).toBeDefined();
+      expect(cdrOf()!.body).toMatchObject({ session_id: sessionId, total_energy: 2.5, currency: 'CHF' });
+
+      // An expiry sweep later leaves the used reservation's session alone.
+      await sweepReservationSessions(hub.db.store.db, { now: new Date(Date.now() + 60 * 60_000) });
+      expect((await sessionRows(sessionId))[0]!.status).toBe('COMPLETED');
+    });
+  }
+});
+
+describe('a reservation that ends unused: its Session becomes COMPLETED', () => {
+  it('2.0.1: CANCEL_RESERVATION accepted → COMPLETED with an end time, pushed and listed', async () => {
+    const cs = await hub.station('RSVCANCEL', '2.0.1');
+    cs.answer('ReserveNow', { status: 'Accepted' });
+    cs.answer('CancelReservation', { status: 'Accepted' });
+    const put = await reserve(cs, 'RSV-CANCEL', 'R-CANCEL', new Date(Date.now() + 15 * 60_000));
+    expectReservationSession(put, cs, 'RSV-CANCEL', 'R-CANCEL');
+    const sessionId: string = put.body.id;
+
+    const cancel = await hub.ocpi('POST', '/commands/CANCEL_RESERVATION', {
+      response_url: hub.resultUrl('cancel-R-CANCEL'),
+      reservation_id: 'R-CANCEL',
+    });
+    expect(cancel.data).toEqual({ result: 'ACCEPTED', timeout: 60 });
+    await expect.poll(() => hub.results('cancel-R-CANCEL'), PUSHED).toEqual([{ result: 'ACCEPTED' }]);
+    await expect.poll(() => pushedStatus(sessionId), PUSHED).toBe('COMPLETED');
+    const ended = pushesOf(sessionId).at(-1)!;
+    // Final: a full PUT (mod_sessions §PUT), the same session with its end time.
+    expect(ended.method).toBe('PUT');
+    expect(ended.body).toMatchObject({
+      id: sessionId,
+      kwh: 0,
+      status: 'COMPLETED',
+      start_date_time: put.body.start_date_time,
+    });
+    expect(Date.parse(ended.body.end_date_time)).toBeGreaterThanOrEqual(Date.parse(put.body.start_date_time));
+    expect(Date.parse(ended.body.last_updated)).toBeGreaterThan(Date.parse(put.body.last_updated));
+    const listed = await hub.ocpi('GET', '/sessions');
+    expect(listed.data.filter((s: Json) => s.id === sessionId)).toEqual([
+      expect.objectContaining({ status: 'COMPLETED' }),
+    ]);
+    expect(await sessionRows(sessionId)).toEqual([
+      expect.objectContaining({ status: 'COMPLETED', transaction_id: null }),
+    ]);
+  });
+
+  it('1.6: a reservation that expires without a transaction → COMPLETED at the next sweep; one still valid stays RESERVATION', async () => {
+    const cs = await hub.station('RSVEXPIRE', '1.6');
+    cs.answer('ReserveNow', { status: 'Accepted' });
+    const expiresAt = new Date(Date.now() + 3_000);
+    const put = await reserve(cs, 'RSV-EXPIRE', 'R-EXPIRE', expiresAt);
+    expectReservationSession(put, cs, 'RSV-EXPIRE', 'R-EXPIRE');
+    const sessionId: string = put.body.id;
+    const other = await hub.station('RSVLATER', '1.6');
+    other.answer('ReserveNow', { status: 'Accepted' });
+    const later = await reserve(other, 'RSV-LATER', 'R-LATER', new Date(Date.now() + 15 * 60_000));
+
+    // Before the expiry the sweep changes nothing.
+    await sweepReservationSessions(hub.db.store.db, { now: new Date(expiresAt.getTime() - 1_000) });
+    expect((await sessionRows(sessionId))[0]!.status).toBe('RESERVATION');
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt.getTime() - Date.now() + 100)));
+    await sweepReservationSessions(hub.db.store.db);
+    await expect.poll(() => pushedStatus(sessionId), PUSHED).toBe('COMPLETED');
+    const ended = pushesOf(sessionId).at(-1)!;
+    expect(ended.method).toBe('PUT');
+    expect(ended.body).toMatchObject({ id: sessionId, status: 'COMPLETED', kwh: 0, cdr_token: put.body.cdr_token });
+    expect(Date.parse(ended.body.end_date_time)).toBeGreaterThanOrEqual(expiresAt.getTime());
+    expect((await sessionRows(later.body.id))[0]!.status).toBe('RESERVATION');
+    expect(pushedStatus(later.body.id)).toBe('RESERVATION');
+  });
+});
