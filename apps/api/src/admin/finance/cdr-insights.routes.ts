@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
+import { Paged } from '../shared/paged.js';
 import { cdrBreakdown } from './cost-breakdown.js';
 import { CostBreakdownSchema } from './cost-breakdown.schema.js';
 
@@ -100,12 +101,7 @@ export async function cdrInsightsRoutes(app: FastifyInstance, deps: ApiDeps): Pr
         summary: 'CDRs a partner has not acknowledged (push not delivered), with the last error',
         querystring: UnackQuery,
         response: {
-          200: Type.Object({
-            total: Type.Integer(),
-            offset: Type.Integer(),
-            limit: Type.Integer(),
-            items: Type.Array(UnackItem),
-          }),
+          200: Paged(UnackItem),
         },
       },
     },

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { CostBreakdownSchema, PriceSchema } from '../finance/cost-breakdown.schema.js';
+import { Paged } from '../shared/paged.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -70,12 +71,7 @@ export const ChargingSessionSchema = Type.Object({
   updated_at: Type.String(),
 });
 
-export const ChargingSessionPage = Type.Object({
-  total: Type.Integer(),
-  offset: Type.Integer(),
-  limit: Type.Integer(),
-  items: Type.Array(ChargingSessionSchema),
-});
+export const ChargingSessionPage = Paged(ChargingSessionSchema);
 
 const PushDeliverySchema = Type.Object({
   id: Type.Integer(),

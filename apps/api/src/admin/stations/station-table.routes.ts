@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
+import { Paged } from '../shared/paged.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -115,12 +116,7 @@ export async function stationTableRoutes(app: FastifyInstance, deps: ApiDeps): P
         summary: 'Filtered, sorted, paged station rows for the dashboard table',
         querystring: TableQuery,
         response: {
-          200: Type.Object({
-            total: Type.Integer(),
-            offset: Type.Integer(),
-            limit: Type.Integer(),
-            items: Type.Array(TableRow),
-          }),
+          200: Paged(TableRow),
         },
       },
     },

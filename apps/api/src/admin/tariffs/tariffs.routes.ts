@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
 import { ocpiBody, requireHostedParty } from '../shared/ocpi-body.js';
+import { Paged } from '../shared/paged.js';
 
 type Params = { cc: string; pid: string; tariff_id: string };
 
@@ -40,12 +41,7 @@ export async function tariffsRoutes(app: FastifyInstance, deps: ApiDeps): Promis
         summary: 'Tariffs of the hosted CPOs, paged',
         querystring: ListQuery,
         response: {
-          200: Type.Object({
-            total: Type.Integer(),
-            offset: Type.Integer(),
-            limit: Type.Integer(),
-            items: Type.Array(TariffSummary),
-          }),
+          200: Paged(TariffSummary),
         },
       },
     },

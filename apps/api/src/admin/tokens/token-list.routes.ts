@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
+import { Paged } from '../shared/paged.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -79,12 +80,7 @@ export async function tokenListRoutes(app: FastifyInstance, deps: ApiDeps): Prom
         summary: 'Tokens (local cards and eMSP tokens), searchable and paged',
         querystring: ListQuery,
         response: {
-          200: Type.Object({
-            total: Type.Integer(),
-            offset: Type.Integer(),
-            limit: Type.Integer(),
-            items: Type.Array(TokenItem),
-          }),
+          200: Paged(TokenItem),
         },
       },
     },

@@ -1,3 +1,5 @@
+import { searchText } from '../../app/search-text.js';
+
 /** URL filters of the CDR and finance screen. */
 export interface CdrsSearch {
   /** First day, YYYY-MM-DD (UTC; default 29 days before today). */
@@ -22,28 +24,25 @@ export interface CdrsSearch {
   page?: number;
 }
 
-/** A search value as text: the router parses numbers and booleans out of the query string. */
-const text = (v: unknown) =>
-  typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'string' && v !== '' ? v : undefined;
 const day = (v: unknown) => {
-  const t = text(v);
+  const t = searchText(v);
   return t && /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined;
 };
 
 export function validateCdrsSearch(search: Record<string, unknown>): CdrsSearch {
-  const group = text(search.group);
-  const format = text(search.format);
+  const group = searchText(search.group);
+  const format = searchText(search.format);
   const page = Number(search.page);
   return {
     from: day(search.from),
     to: day(search.to),
     group: group === 'party' || group === 'partner' ? group : undefined,
-    currency: text(search.currency),
-    party: text(search.party),
-    partner: text(search.partner),
+    currency: searchText(search.currency),
+    party: searchText(search.party),
+    partner: searchText(search.partner),
     format: format === 'csv' || format === 'json' || format === 'ndjson' ? format : undefined,
     unacknowledged: search.unacknowledged === true || search.unacknowledged === 'true' ? true : undefined,
-    cdr: text(search.cdr),
+    cdr: searchText(search.cdr),
     page: Number.isInteger(page) && page > 1 ? page : undefined,
   };
 }

@@ -1,3 +1,5 @@
+import { searchText } from '../../app/search-text.js';
+
 /** URL filters of the sessions list. */
 export interface SessionsSearch {
   status?: 'active' | 'completed';
@@ -12,19 +14,15 @@ export interface SessionsSearch {
   page?: number;
 }
 
-/** A search value as text: the router parses numbers and booleans out of the query string. */
-const text = (v: unknown) =>
-  typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'string' && v !== '' ? v : undefined;
-
 export function validateSessionsSearch(search: Record<string, unknown>): SessionsSearch {
-  const status = text(search.status);
+  const status = searchText(search.status);
   const page = Number(search.page);
   return {
     status: status === 'active' || status === 'completed' ? status : undefined,
-    station: text(search.station),
-    party: text(search.party),
-    from: text(search.from),
-    to: text(search.to),
+    station: searchText(search.station),
+    party: searchText(search.party),
+    from: searchText(search.from),
+    to: searchText(search.to),
     page: Number.isInteger(page) && page > 1 ? page : undefined,
   };
 }

@@ -1,3 +1,5 @@
+import { searchText } from '../../app/search-text.js';
+
 /** The tabs of the station detail, in display order. */
 export const STATION_TABS = ['status', 'power', 'frames', 'commands', 'configuration', 'sessions'] as const;
 export type StationTab = (typeof STATION_TABS)[number];
@@ -21,18 +23,14 @@ export interface StationSearch {
   violations?: boolean;
 }
 
-/** A search value as text (the router parses numbers and booleans out of the query string). */
-const text = (v: unknown) =>
-  typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'string' && v !== '' ? v : undefined;
-
 export function validateStationSearch(search: Record<string, unknown>): StationSearch {
-  const tab = text(search.tab);
-  const range = text(search.range);
-  const direction = text(search.direction);
+  const tab = searchText(search.tab);
+  const range = searchText(search.range);
+  const direction = searchText(search.direction);
   return {
     tab: (STATION_TABS as readonly string[]).includes(tab ?? '') ? (tab as StationTab) : undefined,
     range: (STATION_RANGES as readonly string[]).includes(range ?? '') ? (range as StationRange) : undefined,
-    action: text(search.action),
+    action: searchText(search.action),
     direction: direction === 'in' || direction === 'out' ? direction : undefined,
     violations: search.violations === true || search.violations === 'true' ? true : undefined,
   };

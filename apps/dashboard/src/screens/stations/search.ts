@@ -1,3 +1,6 @@
+import { searchText } from '../../app/search-text.js';
+import type { StationFilterValues } from '../../components/station-filters.js';
+
 /** Orders the stations table offers (`-` = descending); the API's `sort` values. */
 export const STATION_SORTS = [
   'identity',
@@ -11,30 +14,20 @@ export const STATION_SORTS = [
 ] as const;
 export type StationSort = (typeof STATION_SORTS)[number];
 
-/** URL filters of the stations table. */
-export interface StationsSearch {
-  q?: string;
-  party?: string;
-  location?: string;
-  protocol?: string;
-  status?: string;
-  online?: 'true' | 'false';
+/** URL filters and order of the stations table. */
+export interface StationsSearch extends StationFilterValues {
   sort?: StationSort;
 }
 
-/** A search value as text: the router parses `?protocol=1.6` as a number and `?online=true` as a boolean. */
-const text = (v: unknown) =>
-  typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'string' && v !== '' ? v : undefined;
-
 export function validateStationsSearch(search: Record<string, unknown>): StationsSearch {
-  const online = text(search.online);
-  const sort = text(search.sort);
+  const online = searchText(search.online);
+  const sort = searchText(search.sort);
   return {
-    q: text(search.q),
-    party: text(search.party),
-    location: text(search.location),
-    protocol: text(search.protocol),
-    status: text(search.status),
+    q: searchText(search.q),
+    party: searchText(search.party),
+    location: searchText(search.location),
+    protocol: searchText(search.protocol),
+    status: searchText(search.status),
     online: online === 'true' || online === 'false' ? online : undefined,
     sort: (STATION_SORTS as readonly string[]).includes(sort ?? '') ? (sort as StationSort) : undefined,
   };
