@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { loadConfig } from '@chargebridge/config';
 import { dashboardDist } from '@chargebridge/dashboard/dist-path';
 import { InProcessJobRunner } from '@chargebridge/jobs';
@@ -53,6 +54,28 @@ describe('the dashboard served at /', () => {
     const response = await app.inject(`/assets/${asset}`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toContain('immutable');
+  });
+
+  it('sends the precompressed assets of the build to browsers that accept them, the plain file otherwise', async () => {
+    const asset = readdirSync(join(dashboardDist, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => ({ name, size: statSync(join(dashboardDist, 'assets', name)).size }))
+      .sort((a, b) => b.size - a.size)[0]!;
+    const plain = readFileSync(join(dashboardDist, 'assets', asset.name));
+    for (const [accept, encoding, decode] of [
+      ['br, gzip', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const response = await app.inject({ url: `/assets/${asset.name}`, headers: { 'accept-encoding': accept } });
+      expect(response.statusCode, accept).toBe(200);
+      expect(response.headers['content-encoding'], accept).toBe(encoding);
+      expect(response.headers.vary, accept).toMatch(/accept-encoding/i);
+      expect(response.rawPayload.length, accept).toBeLessThan(plain.length / 2);
+      expect(decode(response.rawPayload).equals(plain), accept).toBe(true);
+    }
+    const identity = await app.inject({ url: `/assets/${asset.name}`, headers: { 'accept-encoding': 'identity' } });
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.rawPayload.equals(plain)).toBe(true);
   });
 
   it('keeps API, OCPI and missing files out of the fallback', async () => {

@@ -59,6 +59,9 @@ export async function dashboardExtension(app: FastifyInstance, _deps: ApiDeps): 
     wildcard: true,
     index: ['index.html'],
     cacheControl: false,
+    // The build writes .br and .gz beside each asset (scripts/build-dashboard.mjs): sent as they
+    // are to browsers that accept them, with Vary: Accept-Encoding.
+    preCompressed: true,
   });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.method === 'GET' && !NOT_SPA.test(request.url) && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0])) {
