@@ -2,6 +2,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlasUrl from 'world-atlas/countries-110m.json?url';
+import { unwrapGeometry } from './antimeridian.js';
 
 /** Country outlines (Natural Earth 1:110m via world-atlas), served by the hub itself: no tile server. */
 export type WorldOutline = FeatureCollection<Polygon | MultiPolygon>;
@@ -15,7 +16,10 @@ export function loadWorldOutline(): Promise<WorldOutline> {
       if (!response.ok) throw new Error(`world outline: HTTP ${response.status}`);
       return response.json() as Promise<Topology>;
     })
-    .then((topology) => feature(topology, topology.objects.countries as GeometryCollection) as WorldOutline)
+    .then((topology) => {
+      const world = feature(topology, topology.objects.countries as GeometryCollection) as WorldOutline;
+      return { ...world, features: world.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) })) };
+    })
     .catch((error) => {
       loading = undefined;
       throw error;
