@@ -6,6 +6,7 @@
  * and its CDR; a cancelled or expired reservation ends it COMPLETED.
  */
 import { sweepReservationSessions } from '@chargebridge/bridge';
+import { parseOcpi, Session } from '@chargebridge/ocpi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommandHub, startCommandHub, type TestStation } from './command-hub.fixture.js';
 import type { Json } from './token-emsp.server.js';
@@ -78,6 +79,7 @@ async function reserve(cs: TestStation, tokenUid: string, reservationId: string,
 /** Checks the first push of a reservation's Session: a full PUT with status RESERVATION. */
 function expectReservationSession(put: Json, cs: TestStation, tokenUid: string, reservationId: string) {
   expect(put.url).toBe(`/2.2.1/sessions/NL/CPO/${put.body.id}`);
+  expect(parseOcpi(Session, put.body)).toMatchObject({ ok: true });
   expect(put.headers).toMatchObject({
     'ocpi-from-country-code': 'NL',
     'ocpi-from-party-id': 'CPO',
@@ -249,6 +251,7 @@ describe('a reservation that ends unused: its Session becomes COMPLETED', () => 
     const ended = pushesOf(sessionId).at(-1)!;
     // Final: a full PUT (mod_sessions §PUT), the same session with its end time.
     expect(ended.method).toBe('PUT');
+    expect(parseOcpi(Session, ended.body)).toMatchObject({ ok: true });
     expect(ended.body).toMatchObject({
       id: sessionId,
       kwh: 0,
