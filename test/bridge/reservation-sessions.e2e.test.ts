@@ -215,6 +215,14 @@ describe('an accepted RESERVE_NOW opens a Session', () => {
       expect(forTransaction).toEqual([{ session_id: sessionId }]);
       // The ReserveNow's authorization_reference stays with the session.
       expect(transaction.authorization_reference).toBe(`AUTH-R-${tag}`);
+      // The reservation is used up: a cancel now is REJECTED at once, without asking the station.
+      expect((await reservationRow(`R-${tag}`)).status).toBe('used');
+      const cancel = await hub.ocpi('POST', '/commands/CANCEL_RESERVATION', {
+        response_url: hub.resultUrl(`cancel-used-${tag}`),
+        reservation_id: `R-${tag}`,
+      });
+      expect(cancel.data).toEqual({ result: 'REJECTED', timeout: 60 });
+      expect(cs.received.filter((c) => c.action === 'CancelReservation')).toHaveLength(0);
 
       await stopCharging(cs, transactionUid);
       await expect.poll(() => pushedStatus(sessionId), PUSHED).toBe('COMPLETED');

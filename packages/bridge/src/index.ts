@@ -18,6 +18,7 @@ export * from './commands/command-executor.js';
 export * from './commands/command-plan.js';
 export * from './commands/command-result.delivery.js';
 export * from './commands/command-result.mapping.js';
+export * from './commands/reservation-state.js';
 export * from './delivery/delivery-retry.js';
 export * from './delivery/evse-status.js';
 export * from './delivery/partner-repush.js';

@@ -63,12 +63,16 @@ export async function startHub(options: StartHubOptions): Promise<HubProcess> {
     });
     closers.push(() => stationCalls.close());
     // Gateway heartbeats (`GET /system/nodes`): same seam, an entry outlives three missed beats.
-    const nodeRegistry = createNodeRegistry({
-      redisUrl: config.redisUrl,
-      prefix: `${redisPrefix}:`,
-      ttlMs: config.nodeHeartbeatIntervalMs * 3,
-    });
-    closers.push(() => nodeRegistry.close());
+    // Gateways write it and the API reads it; a worker-only process needs no connection to it.
+    const nodeRegistry =
+      role === 'worker'
+        ? undefined
+        : createNodeRegistry({
+            redisUrl: config.redisUrl,
+            prefix: `${redisPrefix}:`,
+            ttlMs: config.nodeHeartbeatIntervalMs * 3,
+          });
+    if (nodeRegistry) closers.push(() => nodeRegistry.close());
     const nodeInfo = { roles: role === 'all' ? ['gateway', 'api', 'worker'] : [role], version: hubVersion() };
 
     let worker: WorkerApp | undefined;

@@ -17,6 +17,7 @@ import {
   toChargingProfileResult,
   toCommandResult,
 } from './command-result.mapping.js';
+import { reservationHeldAtStation } from './reservation-state.js';
 
 /** How a command ends: its state and the body POSTed to `response_url`. */
 export interface PlannedOutcome {
@@ -140,9 +141,13 @@ export async function planCommand(
       const reservation = await ex.findReservation(row.partner_id, body.reservation_id);
       if (!reservation || reservation.station_id !== station.id)
         return refused('UNKNOWN_RESERVATION', 'unknown reservation', row.ocpi_command);
-      // Its RESERVE_NOW ended while this cancel was queued, and not with ACCEPTED.
-      if (reservation.status === 'rejected')
-        return refused('REJECTED', 'the reservation was never made at the station', row.ocpi_command);
+      // Its RESERVE_NOW ended without ACCEPTED, or a transaction used it, while this cancel was queued.
+      if (!reservationHeldAtStation(reservation.status))
+        return refused(
+          'REJECTED',
+          `the reservation is ${reservation.status}, not held at the station`,
+          row.ocpi_command,
+        );
       return {
         kind: 'call',
         call: stationCommands.cancelReservation(v, { reservationId: reservation.id }),

@@ -140,7 +140,8 @@ export async function endReservationSession(db: Kysely<Database>, reservationId:
 /**
  * The transaction that uses a reservation at its station takes over the reservation's session
  * (same session_id: RESERVATION → ACTIVE) instead of opening another. Carries the ReserveNow's
- * `authorization_reference` to a transaction without one. Returns the session, if one waited.
+ * `authorization_reference` to a transaction without one and marks the reservation `used`. Returns
+ * the session, if one waited.
  */
 export async function claimReservationSession(
   db: Kysely<Database>,
@@ -165,6 +166,11 @@ export async function claimReservationSession(
       .where('authorization_reference', 'is', null)
       .execute();
   }
+  await db
+    .updateTable('reservations')
+    .set({ status: 'used', updated_at: new Date() })
+    .where('id', '=', reservation.id)
+    .execute();
   return db
     .updateTable('sessions')
     .set({ transaction_id: transaction.id })

@@ -1,3 +1,4 @@
+import { reservationHeldAtStation } from '@chargebridge/bridge';
 import {
   type CancelReservation,
   CommandRequestSchemas,
@@ -61,8 +62,9 @@ export async function commandsRoutes(app: FastifyInstance, deps: OcpiModuleDeps)
           request.ocpi.caller.partner.id,
           reservation_id,
         );
-        // Never made, or its RESERVE_NOW ended without ACCEPTED: nothing to cancel at the station.
-        if (reservation === undefined || reservation.status === 'rejected') return ocpiSuccess(response('REJECTED'));
+        // Never made, refused by the station or already used: nothing to cancel at the station.
+        if (reservation === undefined || !reservationHeldAtStation(reservation.status))
+          return ocpiSuccess(response('REJECTED'));
         stationId = reservation.station_id;
       } else {
         const target = body as unknown as StartSession | ReserveNow | UnlockConnector;
