@@ -136,6 +136,23 @@ const CSMS_ACTIONS: Readonly<Record<OcppVersion, readonly string[]>> = {
   ],
 };
 
+/** 2.0.1 and 2.1 offer the same common commands. */
+const V2_COMMON_ACTIONS = [
+  'Reset',
+  'RequestStartTransaction',
+  'RequestStopTransaction',
+  'UnlockConnector',
+  'ChangeAvailability',
+  'TriggerMessage',
+  'GetVariables',
+  'SetVariables',
+  'ClearCache',
+  'UpdateFirmware',
+  'SetChargingProfile',
+  'ReserveNow',
+  'CancelReservation',
+] as const;
+
 /** The everyday commands, listed first in the dashboard's command form. */
 export const COMMON_ACTIONS: Readonly<Record<OcppVersion, readonly string[]>> = {
   '1.6': [
@@ -153,36 +170,8 @@ export const COMMON_ACTIONS: Readonly<Record<OcppVersion, readonly string[]>> = 
     'ReserveNow',
     'CancelReservation',
   ],
-  '2.0.1': [
-    'Reset',
-    'RequestStartTransaction',
-    'RequestStopTransaction',
-    'UnlockConnector',
-    'ChangeAvailability',
-    'TriggerMessage',
-    'GetVariables',
-    'SetVariables',
-    'ClearCache',
-    'UpdateFirmware',
-    'SetChargingProfile',
-    'ReserveNow',
-    'CancelReservation',
-  ],
-  '2.1': [
-    'Reset',
-    'RequestStartTransaction',
-    'RequestStopTransaction',
-    'UnlockConnector',
-    'ChangeAvailability',
-    'TriggerMessage',
-    'GetVariables',
-    'SetVariables',
-    'ClearCache',
-    'UpdateFirmware',
-    'SetChargingProfile',
-    'ReserveNow',
-    'CancelReservation',
-  ],
+  '2.0.1': V2_COMMON_ACTIONS,
+  '2.1': V2_COMMON_ACTIONS,
 };
 
 /** The CSMS-initiated messages the spec lists for `version` (before checking the schema set). */

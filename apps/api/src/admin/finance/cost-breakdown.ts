@@ -107,7 +107,8 @@ export function priceOf(value: unknown): PriceView | null {
   return { excl_vat: p.excl_vat, incl_vat: typeof p.incl_vat === 'number' ? p.incl_vat : null };
 }
 
-function lineView(line: BreakdownLine): BreakdownLineView {
+/** One engine line as the API shows it (the CDR breakdown; the tariff preview shows a subset). */
+export function breakdownLineView(line: BreakdownLine): BreakdownLineView {
   return {
     type: line.type,
     cost_field: line.costField,
@@ -186,7 +187,7 @@ export function breakdownView(
   end: string,
   cdr?: Record<string, unknown>,
 ): CostBreakdownView {
-  const lines = result.breakdown.map(lineView);
+  const lines = result.breakdown.map(breakdownLineView);
   const periods: BreakdownPeriodView[] = result.chargingPeriods.map((p: OcpiChargingPeriod, index) => {
     const own = lines.filter((l) => l.period_index === index);
     return {

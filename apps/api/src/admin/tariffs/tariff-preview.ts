@@ -6,6 +6,7 @@ import {
   type PricingResult,
   priceSession,
 } from '@chargebridge/tariffs';
+import { type BreakdownLineView, breakdownLineView } from '../finance/cost-breakdown.js';
 
 /** The inputs of a price preview: one synthetic session. */
 export interface PreviewSession {
@@ -81,21 +82,9 @@ export function syntheticSession(input: PreviewSession): SyntheticSession {
   };
 }
 
-/** One line of the engine's breakdown, as the API shows it. */
-export interface PreviewLine {
-  type: BreakdownLine['type'];
-  cost_field: BreakdownLine['costField'];
-  period_index: number | null;
-  element_index: number | null;
-  component_index: number | null;
-  unit: string | null;
-  volume: string | null;
-  billed_volume: string | null;
-  price: string | null;
-  vat: string | null;
-  excl_vat: string;
-  incl_vat: string;
-}
+/** One line of the engine's breakdown, as the preview shows it: the CDR breakdown's line, less
+ * what only a CDR has (reservation, source period, step size). */
+export type PreviewLine = Omit<BreakdownLineView, 'reservation' | 'source_period_index' | 'step_size'>;
 
 /** What one price component of one tariff element priced in the preview. */
 export interface ElementShare {
@@ -129,20 +118,8 @@ export interface PreviewResult {
 }
 
 function lineView(l: BreakdownLine): PreviewLine {
-  return {
-    type: l.type,
-    cost_field: l.costField,
-    period_index: l.periodIndex,
-    element_index: l.elementIndex,
-    component_index: l.componentIndex,
-    unit: l.unit,
-    volume: l.volume,
-    billed_volume: l.billedVolume,
-    price: l.price,
-    vat: l.vat,
-    excl_vat: l.exclVat,
-    incl_vat: l.inclVat,
-  };
+  const { reservation: _reservation, source_period_index: _source, step_size: _step, ...line } = breakdownLineView(l);
+  return line;
 }
 
 const sum = (values: ReadonlyArray<string | null>) => {
