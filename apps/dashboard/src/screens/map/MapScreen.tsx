@@ -1,6 +1,6 @@
 import { Alert, Stack, Text, Title, useComputedColorScheme } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { StationFilterFields } from '../../components/StationFilterFields.js';
 import { CanvasMap } from './CanvasMap.js';
 import { MapLegend } from './MapLegend.js';
@@ -36,8 +36,6 @@ export function MapScreen() {
   const [candidates, setCandidates] = useState<string[]>([]);
   const dark = useComputedColorScheme('light') === 'dark';
   const fitKey = JSON.stringify(filters);
-  // The list and legend may lag a frame behind the drawing: the map is drawn first.
-  const listedPoints = useDeferredValue(points);
   const selectedPoint = useMemo(() => points.find((p) => p.identity === station), [points, station]);
 
   // With WebGL, the canvas drawing shows the stations at once; MapLibre (a large chunk, a worker,
@@ -97,7 +95,7 @@ export function MapScreen() {
     <Stack gap="sm">
       <Title order={1}>Fleet map</Title>
       <StationFilterFields fields={['party', 'location', 'protocol', 'status']} value={filters} onChange={update} />
-      <MapLegend points={listedPoints} />
+      <MapLegend points={points} />
       {error && (
         <Alert color="red" title="Could not load the stations">
           {error.message}
@@ -137,7 +135,7 @@ export function MapScreen() {
             onSelect={select}
             onClose={() => select(undefined)}
           />
-          <StationList points={listedPoints} bounds={bounds} selected={station} onSelect={select} />
+          <StationList points={points} bounds={bounds} selected={station} onSelect={select} />
         </aside>
       </div>
       {unplaced > 0 && (
