@@ -31,9 +31,11 @@ describe('offline periods queue transaction messages and replay them in order', 
     await waitFor(
       () =>
         csms.received.some((r) => r.action === 'StopTransaction') &&
-        csms.received.some((r) => r.payload.eventType === 'Ended'),
+        csms.received.some((r) => r.payload.eventType === 'Ended') &&
+        // The CSMS has the last message before its answer reaches the station's outbox.
+        sim.queuedTransactionMessages() === 0,
       8_000,
-      'both sessions to end',
+      'both sessions to end and every queued message to be acknowledged',
     );
   });
 
