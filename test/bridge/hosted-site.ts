@@ -1,8 +1,7 @@
 import { expect } from 'vitest';
+import type { AdminCall } from '../support/test-hub.js';
 
-/** An admin API call of a bridge test: status and parsed JSON (undefined when the body is empty). */
-// biome-ignore lint/suspicious/noExplicitAny: tests read admin answers loosely
-export type AdminCall = (method: string, path: string, body?: any) => Promise<{ status: number; json: any }>;
+export type { AdminCall };
 
 /** The location every bridge test hosts its stations at: NL/CPO `LOC1` in Utrecht. */
 export function siteLocation(name: string) {

@@ -8,6 +8,7 @@ import { locationPushProcessor } from './processors/location-push.processor.js';
 import { reconcileProcessor, scheduleReconcile } from './processors/reconcile.processor.js';
 import { reservationPushProcessor } from './processors/reservation-push.processor.js';
 import { sessionPushProcessor } from './processors/session-push.processor.js';
+import { stationProvisionProcessor } from './processors/station-provision.processor.js';
 import { tariffPushProcessor } from './processors/tariff-push.processor.js';
 
 /**
@@ -31,6 +32,9 @@ export function registerProcessors(deps: WorkerDeps): void {
   deps.runner.process('command.result', commandResultProcessor(deps), { concurrency: 8 });
   deps.runner.process('reservation.push', reservationPushProcessor(deps), { concurrency: 4 });
   registered.push('command.execute', 'command.result', 'reservation.push');
+  // Stations registered Pending are provisioned before they are accepted (interfaces.md).
+  deps.runner.process('station.provision', stationProvisionProcessor(deps), { concurrency: 8 });
+  registered.push('station.provision');
   scheduleReconcile(deps.runner).catch((err) => log.warn({ err }, 'could not schedule reconciliation'));
   for (const name of jobNames) {
     if (registered.includes(name)) continue;

@@ -15,4 +15,5 @@ export * from './measurand.normalizer.js';
 export * from './ocpi/location.view.js';
 export * from './partners/partner-health.js';
 export * from './station-password.js';
+export * from './station-settings.js';
 export * from './station-worst-status.js';

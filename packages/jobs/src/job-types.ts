@@ -26,6 +26,11 @@ export interface JobPayloads {
   'cdr.push': { cdrId: number };
   /** Carry an OCPI command to a station and POST the CommandResult. */
   'command.execute': { commandId: string };
+  /**
+   * Provision a station that booted while Pending: read its configuration, apply the hub's
+   * settings, accept it and ask it to boot again (keyed by station: one at a time).
+   */
+  'station.provision': { stationId: number };
   /** Deliver a command's result to the partner's response_url. */
   'command.result': { commandId: string };
   /** Periodic reconciliation: unacknowledged CDRs, transactions that never ended. */
@@ -46,6 +51,7 @@ export const jobNames: readonly JobName[] = [
   'cdr.push',
   'command.execute',
   'command.result',
+  'station.provision',
   'reconcile.run',
   'maintenance.prune',
 ];

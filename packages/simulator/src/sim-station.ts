@@ -60,6 +60,8 @@ export class SimStation implements ConnectorHost {
   private heartbeatTask: ScheduledTask | undefined;
   private reconnectTask: ScheduledTask | undefined;
   private bootReason: BootReason = 'PowerUp';
+  /** Ends the boot sequence's retry wait early (a TriggerMessage BootNotification while Pending). */
+  private wakeBoot?: () => void;
   private everBooted = false;
   private stopped = false;
   /** Set when we close the socket on purpose; the delay before reconnecting (ms). */
@@ -180,9 +182,38 @@ export class SimStation implements ConnectorHost {
     });
   }
 
-  /** Sends a BootNotification outside the boot sequence (TriggerMessage). */
+  /**
+   * Sends a BootNotification outside the boot sequence (TriggerMessage). While still Pending the
+   * boot sequence's retry wait ends now instead (the CSMS has provisioned the station).
+   */
   triggerBoot(): void {
+    if (!this.online && this.wakeBoot !== undefined) {
+      this.wakeBoot();
+      return;
+    }
     this.enqueue({ action: 'BootNotification', tx: false, build: () => this.adapter.bootNotification('Triggered') });
+  }
+
+  /**
+   * 2.x GetBaseReport: the whole device model in one NotifyReport (`Component.Variable` keys),
+   * sent whether the station is accepted or still Pending (a CSMS-requested message).
+   */
+  sendReport(requestId: number): void {
+    const connection = this.connection;
+    if (connection === undefined || connection.isClosed) return;
+    const reportData = this.config.list().map((entry) => {
+      const [component, variable] = entry.key.split('.');
+      return {
+        component: { name: component },
+        variable: { name: variable },
+        variableAttribute: [
+          { type: 'Actual', value: entry.value, mutability: entry.readonly ? 'ReadOnly' : 'ReadWrite' },
+        ],
+      };
+    });
+    const report = { requestId, generatedAt: new Date().toISOString(), seqNo: 0, tbc: false, reportData };
+    this.stats.callsSent++;
+    connection.call('NotifyReport', report).catch((err) => this.countFailure(err));
   }
 
   private onOpen(ws: WebSocket): void {
@@ -265,8 +296,9 @@ export class SimStation implements ConnectorHost {
       }
       if (response.status === 'Pending') this.stats.bootsPending++;
       else this.stats.bootsRejected++;
-      // 1.6 §4.2 / 2.0.1 B02-B03: retry no sooner than the interval (a default when it is 0).
-      await this.sleep(interval > 0 ? interval * 1000 : 10_000 * (0.5 + Math.random()));
+      // 1.6 §4.2 / 2.0.1 B02-B03: retry no sooner than the interval (a default when it is 0), or
+      // when the CSMS triggers a BootNotification.
+      await this.bootRetryWait(interval > 0 ? interval * 1000 : 10_000 * (0.5 + Math.random()));
     }
   }
 
@@ -341,6 +373,19 @@ export class SimStation implements ConnectorHost {
     this.stats.errors++;
     if (err instanceof RpcTimeoutError) this.stats.timeouts++;
     else this.stats.callErrors++;
+  }
+
+  /** The boot sequence's wait before its next attempt; `triggerBoot` ends it early. */
+  private bootRetryWait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.wakeBoot = undefined;
+        task.cancel();
+        resolve();
+      };
+      const task = this.scheduler.after(ms, done);
+      this.wakeBoot = done;
+    });
   }
 
   private sleep(ms: number): Promise<void> {

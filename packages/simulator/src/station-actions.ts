@@ -101,6 +101,11 @@ export function trigger(station: SimStation, kind: TriggerKind, connectorId: num
   return true;
 }
 
+/** GetBaseReport: the report follows the answer (B07: NotifyReport after GetBaseReportResponse). */
+export function baseReport(station: SimStation, requestId: number): void {
+  later(station, () => station.sendReport(requestId));
+}
+
 /** UnlockConnector: ends a session on it (1.6 §5.19, 2.0.1 F05), then the cable is free. */
 export function unlock(station: SimStation, connectorId: number): boolean {
   const connector = connectorById(station, connectorId);

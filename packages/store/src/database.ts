@@ -94,6 +94,8 @@ export interface StationsTable {
   updated_at: DefaultTimestamp;
   /** When the latest connect or disconnect happened (migration 0005); orders late commits. */
   connection_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Created by OCPP_AUTO_REGISTER and not yet registered by an operator (migration 0007). */
+  auto_registered: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface EvsesTable {

@@ -43,3 +43,4 @@ export * from './repositories/transactions.repository.js';
 export * from './repositories/user-sessions.repository.js';
 export * from './repositories/users.repository.js';
 export { type Repositories, repositories } from './repositories.js';
+export * from './station-configuration.js';

@@ -35,6 +35,7 @@ async function autoRegister(
     country_code: deps.config.hubCountryCode,
     party_id: deps.config.hubPartyId,
     registration_status: 'Pending',
+    auto_registered: true,
     security_profile: basic ? (secure ? 2 : 1) : 0,
     password_hash: basic && basic.user === identity ? await hashStationPassword(basic.password) : null,
   });

@@ -63,6 +63,10 @@ export function ocpp2xCallHandler(station: SimStation): CallHandler {
             };
           }),
         };
+      case 'GetBaseReport':
+        if (p.reportBase === 'SummaryInventory') return { status: 'NotSupported' };
+        act.baseReport(station, p.requestId as number);
+        return { status: 'Accepted' };
       case 'SetVariables':
         return {
           setVariableResult: (p.setVariableData as Body[]).map((item) => {

@@ -5,6 +5,7 @@ import * as ocpi from './0003-ocpi.js';
 import * as dashboard from './0004-dashboard.js';
 import * as pushAttemptsWindow from './0005-push-attempts-window.js';
 import * as reservationSessions from './0006-reservation-sessions.js';
+import * as autoRegisteredStations from './0007-auto-registered-stations.js';
 
 /**
  * Forward-only, numbered migrations. Add new ones at the end; never edit a released one.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-dashboard': dashboard,
   '0005-push-attempts-window': pushAttemptsWindow,
   '0006-reservation-sessions': reservationSessions,
+  '0007-auto-registered-stations': autoRegisteredStations,
 };

@@ -6,12 +6,36 @@ import { touchEvsesOnOnlineChange } from './stations.repository.js';
 export class StationStateRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async recordBoot(stationId: number, bootInfo: Record<string, unknown>, at: Date): Promise<void> {
-    await this.db
+  /**
+   * Keeps a BootNotification's station info; returns the station's current `registration_status`
+   * (what the boot is answered with: an operator or provisioning may have changed it since the
+   * station connected).
+   */
+  async recordBoot(stationId: number, bootInfo: Record<string, unknown>, at: Date): Promise<string | undefined> {
+    const row = await this.db
       .updateTable('stations')
       .set({ boot_info: JSON.stringify(bootInfo), last_boot_at: at, last_seen_at: at, updated_at: at })
       .where('id', '=', stationId)
-      .execute();
+      .returning('registration_status')
+      .executeTakeFirst();
+    return row?.registration_status;
+  }
+
+  /**
+   * Accepts a Pending station once it has been provisioned — only one an operator registered (an
+   * auto-registered station stays Pending until an operator registers it). Returns whether it was
+   * accepted.
+   */
+  async acceptProvisioned(stationId: number, at: Date): Promise<boolean> {
+    const row = await this.db
+      .updateTable('stations')
+      .set({ registration_status: 'Accepted', updated_at: at })
+      .where('id', '=', stationId)
+      .where('registration_status', '=', 'Pending')
+      .where('auto_registered', '=', false)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Adds to the station's count of schema violations let through (lenient mode). */

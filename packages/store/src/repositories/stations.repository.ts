@@ -27,6 +27,10 @@ export class StationsRepository {
     return this.db.selectFrom('stations').selectAll().where('identity', '=', identity).executeTakeFirst();
   }
 
+  async findById(id: number): Promise<StationRow | undefined> {
+    return this.db.selectFrom('stations').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   /** Creates or updates a station's provisioning fields; returns the row and whether it is new. */
   async upsert(station: NewStation): Promise<{ row: StationRow; created: boolean }> {
     const existing = await this.findByIdentity(station.identity);

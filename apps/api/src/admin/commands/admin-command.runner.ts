@@ -1,8 +1,7 @@
 import { StationCallError, type StationCalls } from '@chargebridge/routing';
-import type { Repositories, StationRow } from '@chargebridge/store';
+import { configurationRows, type Repositories, type StationRow } from '@chargebridge/store';
 import type { Logger } from 'pino';
 import { answeredOutcome } from './command-outcome.js';
-import { configurationRows } from './configuration-answer.js';
 
 /** One admin command to run in the background. */
 export interface AdminCommandRun {

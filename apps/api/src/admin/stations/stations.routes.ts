@@ -111,6 +111,7 @@ export async function stationsRoutes(app: FastifyInstance, deps: ApiDeps): Promi
         location_id: locationRowId,
         security_profile: b.security_profile,
         registration_status: b.registration_status ?? 'Accepted',
+        auto_registered: false,
         ...(b.lenient === undefined ? {} : { lenient: b.lenient }),
         ...(b.password ? { password_hash: await hashStationPassword(b.password) } : {}),
         tariff_ids: JSON.stringify(b.tariff_ids ?? []),

@@ -1,4 +1,4 @@
-import type { NewStationVariable } from '@chargebridge/store';
+import { type NewStationVariable, variableKey } from '@chargebridge/store';
 import type { MessageHandler } from '../handler.types.js';
 
 /** 2.0.1 / 2.1 B07 NotifyReport: the device model, one row per variable attribute. */
@@ -19,16 +19,7 @@ export const notifyReport: MessageHandler = async (p, ctx) => {
         readonly: attr.mutability === undefined ? null : attr.mutability === 'ReadOnly',
         data: JSON.stringify({ attribute: attr, characteristics: item.variableCharacteristics ?? null }),
       };
-      const key = [
-        row.component,
-        row.component_instance,
-        row.evse_id,
-        row.connector_id,
-        row.variable,
-        row.variable_instance,
-        row.attribute_type,
-      ].join('\u0000');
-      rows.set(key, row);
+      rows.set(variableKey(row), row);
     }
   }
   await ctx.commit(async (repos) => {

@@ -1,4 +1,4 @@
-import type { NewStationVariable } from '@chargebridge/store';
+import type { NewStationVariable } from './repositories/station-activity.repository.js';
 
 /** The component name 1.6 configuration keys are filed under in `station_variables`. */
 export const OCPP16_CONFIGURATION_COMPONENT = 'Configuration';
@@ -6,6 +6,19 @@ export const OCPP16_CONFIGURATION_COMPONENT = 'Configuration';
 type Json = Record<string, unknown>;
 const text = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback);
 const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : 0);
+
+/** What identifies a `station_variables` row (its primary key), as one string. */
+export function variableKey(row: NewStationVariable): string {
+  return [
+    row.component,
+    row.component_instance,
+    row.evse_id,
+    row.connector_id,
+    row.variable,
+    row.variable_instance,
+    row.attribute_type,
+  ].join('\u0000');
+}
 
 /**
  * The configuration an answer reveals, as `station_variables` rows: a 1.6 GetConfiguration's
@@ -15,19 +28,7 @@ const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : 
 export function configurationRows(stationId: number, action: string, response: unknown): NewStationVariable[] {
   const r = (response ?? {}) as Json;
   const rows = new Map<string, NewStationVariable>();
-  const add = (row: NewStationVariable) =>
-    rows.set(
-      [
-        row.component,
-        row.component_instance,
-        row.evse_id,
-        row.connector_id,
-        row.variable,
-        row.variable_instance,
-        row.attribute_type,
-      ].join('\u0000'),
-      row,
-    );
+  const add = (row: NewStationVariable) => rows.set(variableKey(row), row);
   if (action === 'GetConfiguration' && Array.isArray(r.configurationKey)) {
     for (const k of r.configurationKey as Json[]) {
       if (typeof k.key !== 'string') continue;
