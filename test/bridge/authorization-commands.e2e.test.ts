@@ -3,14 +3,11 @@
  * PostgreSQL + BullMQ on Redis), independent ocpp-rpc stations (1.6 and 2.0.1) and a small eMSP
  * that registered over the real credentials handshake.
  */
-import { loadConfig } from '@chargebridge/config';
 import type { RPCClient } from 'ocpp-rpc';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub } from '../../apps/hub/src/runtime/hub-process.js';
 import { ocppStation } from '../gateway/helpers/ocpp-station.js';
-import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
-import { freePort } from '../support/free-port.js';
+import type { TestDatabase } from '../support/database.js';
+import { type AdminCall, startTestHub, type TestHub } from '../support/test-hub.js';
 import { seedHostedSite } from './hosted-site.js';
 import { TokenEmsp } from './token-emsp.server.js';
 
@@ -18,22 +15,13 @@ const ADMIN = 'bridge-admin-token-0123456789';
 const BUDGET_MS = 1000;
 const CALL_TIMEOUT_MS = 1500;
 
+let hub: TestHub;
 let db: TestDatabase;
-let hub: Awaited<ReturnType<typeof startHub>>;
 let http: string;
+let admin: AdminCall;
 const emsp = new TokenEmsp('DE', 'EMP');
 const clients: RPCClient[] = [];
 const evseUids: Record<string, string> = {};
-
-async function admin(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${http}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
 
 const connector = {
   connector_id: 1,
@@ -60,7 +48,7 @@ async function aStation(identity: string, version: '1.6' | '2.0.1'): Promise<RPC
     .where('s.identity', '=', identity)
     .executeTakeFirstOrThrow();
   evseUids[identity] = row.evse_uid;
-  const client = ocppStation({ url: hub.ocppUrl!, identity, version });
+  const client = ocppStation({ url: hub.ocppUrl, identity, version });
   clients.push(client);
   await client.connect();
   if (version === '1.6') {
@@ -97,25 +85,12 @@ let cs16: RPCClient;
 let cs201: RPCClient;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const redis = testRedis();
-  const port = await freePort();
-  http = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    REDIS_URL: redis.url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    OCPP_PORT: '0',
-    PUBLIC_URL: http,
-    ADMIN_TOKEN: ADMIN,
-    LOG_LEVEL: 'silent',
-    NODE_ID: 'bridge-auth-test',
-    OCPP_PING_INTERVAL_S: '0',
-    OCPP_CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
-    AUTHORIZATION_TIMEOUT_MS: String(BUDGET_MS),
+  hub = await startTestHub({
+    nodeId: 'bridge-auth-test',
+    adminToken: ADMIN,
+    env: { OCPP_CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS), AUTHORIZATION_TIMEOUT_MS: String(BUDGET_MS) },
   });
-  hub = await startHub({ config, role: 'all', logger: pino({ level: 'silent' }), jobPrefix: redis.prefix });
+  ({ db, http, admin } = hub);
   await emsp.start();
   await seedHostedSite(admin, { party: 'CPO', site: 'Site' });
   const invite = await admin('POST', '/partners', { name: 'eMSP DE*EMP' });
@@ -128,7 +103,6 @@ afterAll(async () => {
   for (const c of clients) await c.close({ force: true }).catch(() => {});
   await hub?.close();
   await emsp.stop();
-  await db?.drop();
 });
 
 describe('authorization of eMSP tokens', () => {

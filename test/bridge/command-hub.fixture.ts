@@ -4,14 +4,11 @@
  * credentials handshake, and ocpp-rpc stations (strict mode: they validate what the hub sends)
  * that record every CALL they receive and answer what the test tells them.
  */
-import { loadConfig } from '@chargebridge/config';
 import type { RPCClient } from 'ocpp-rpc';
-import { pino } from 'pino';
 import { expect } from 'vitest';
-import { startHub } from '../../apps/hub/src/runtime/hub-process.js';
 import { ocppStation } from '../gateway/helpers/ocpp-station.js';
-import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
-import { freePort } from '../support/free-port.js';
+import type { TestDatabase } from '../support/database.js';
+import { startTestHub } from '../support/test-hub.js';
 import { seedHostedSite } from './hosted-site.js';
 import { type Json, TokenEmsp } from './token-emsp.server.js';
 
@@ -72,38 +69,12 @@ export async function startCommandHub(
   nodeId: string,
   options: { emspReceivers?: readonly string[] } = {},
 ): Promise<CommandHub> {
-  const db = await createTestDatabase();
-  const redis = testRedis();
-  const port = await freePort();
-  const http = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    REDIS_URL: redis.url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    OCPP_PORT: '0',
-    PUBLIC_URL: http,
-    ADMIN_TOKEN: ADMIN,
-    LOG_LEVEL: 'silent',
-    NODE_ID: nodeId,
-    OCPP_PING_INTERVAL_S: '0',
-    OCPP_CALL_TIMEOUT_MS: '5000',
-  });
-  const hub = await startHub({ config, role: 'all', logger: pino({ level: 'silent' }), jobPrefix: redis.prefix });
+  const testHub = await startTestHub({ nodeId, adminToken: ADMIN, env: { OCPP_CALL_TIMEOUT_MS: '5000' } });
+  const { hub, db, http, admin } = testHub;
   const emsp = new TokenEmsp('DE', 'EMP', options.emspReceivers);
   await emsp.start();
   const clients: RPCClient[] = [];
   let txCounter = 0;
-
-  const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${http}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${ADMIN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
-  };
 
   await seedHostedSite(admin, { party: 'CPO', site: 'Site' });
   const invite = await admin('POST', '/partners', { name: 'eMSP DE*EMP' });
@@ -246,9 +217,8 @@ export async function startCommandHub(
     resultUrl: (name) => `${emsp.url}/results/${name}`,
     async close() {
       for (const c of clients) await c.close({ force: true }).catch(() => {});
-      await hub.close();
+      await testHub.close();
       await emsp.stop();
-      await db.drop();
     },
   };
 }

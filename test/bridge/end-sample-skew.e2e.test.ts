@@ -1,12 +1,9 @@
-import { loadConfig } from '@chargebridge/config';
 import { priceSession } from '@chargebridge/tariffs';
 import type { RPCClient } from 'ocpp-rpc';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HubProcess, startHub } from '../../apps/hub/src/runtime/hub-process.js';
 import { ocppStation } from '../gateway/helpers/ocpp-station.js';
-import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
-import { freePort } from '../support/free-port.js';
+import type { TestDatabase } from '../support/database.js';
+import { type AdminCall, startTestHub, type TestHub } from '../support/test-hub.js';
 import { EmspPartner } from './emsp-partner.js';
 import { seedHostedSite } from './hosted-site.js';
 
@@ -23,24 +20,12 @@ const TARIFF = {
   ],
 };
 
+let hub: TestHub;
 let database: TestDatabase;
-let hub: HubProcess;
 let hubUrl: string;
+let admin: AdminCall;
 let station: RPCClient;
 const emsp = new EmspPartner('DE', 'EMP');
-
-/** The admin calls this test makes; only a partner invite's body is read. */
-type AdminAnswer = { status: number; json: { versions_url: string; token_a: string } };
-
-async function admin(method: string, path: string, body?: unknown): Promise<AdminAnswer> {
-  const response = await fetch(`${hubUrl}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
 
 /**
  * A 2.0.1 transaction of 4 kWh (0.5 → 4.5 kWh register) whose Ended event is stamped at `stop`
@@ -75,23 +60,13 @@ async function runTransaction(transactionId: string, skewMs: number, endContext?
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const redis = testRedis();
-  const port = await freePort();
-  hubUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: redis.prefix,
-    PORT: String(port),
-    OCPP_PORT: String(await freePort()),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: hubUrl,
-    ADMIN_TOKEN,
-    HUB_PARTY_ID: 'CBH',
-    NODE_ID: 'end-skew-e2e',
+  hub = await startTestHub({
+    nodeId: 'end-skew-e2e',
+    adminToken: ADMIN_TOKEN,
+    // The configuration defaults this test has always run with (the helper's are 5 s and no pings).
+    env: { HUB_PARTY_ID: 'CBH', OCPP_CALL_TIMEOUT_MS: '30000', OCPP_PING_INTERVAL_S: '60' },
   });
-  hub = await startHub({ config, role: 'all', logger: pino({ level: 'silent' }), jobPrefix: redis.prefix });
+  ({ db: database, http: hubUrl, admin } = hub);
 
   await seedHostedSite(admin, { party: 'Hosted CPO', site: 'Skew site' });
   expect((await admin('PUT', '/tariffs/NL/CPO/T1', TARIFF)).status).toBeLessThan(300);
@@ -108,7 +83,7 @@ beforeAll(async () => {
   await emsp.register(invite.json.versions_url, invite.json.token_a);
   expect(await emsp.pushToken(hubUrl, 'TOKEN1', 'ALWAYS')).toBe(1000);
 
-  station = ocppStation({ url: hub.ocppUrl as string, identity: 'SKEW201', version: '2.0.1' });
+  station = ocppStation({ url: hub.ocppUrl, identity: 'SKEW201', version: '2.0.1' });
   await station.connect();
   await station.call('BootNotification', { reason: 'PowerUp', chargingStation: { model: 'Skew', vendorName: 'Test' } });
 });
@@ -117,7 +92,6 @@ afterAll(async () => {
   await station?.close({ force: true }).catch(() => {});
   await hub?.close();
   await emsp.stop();
-  await database?.drop();
 });
 
 describe('a 2.0.1 station whose Ended sample is stamped after the stop timestamp', () => {

@@ -12,6 +12,7 @@ import { spawnCli } from '../../apps/hub/test/run-cli.js';
 import { ocppStation } from '../gateway/helpers/ocpp-station.js';
 import { createTestDatabase, type TestDatabase, testRedis } from '../support/database.js';
 import { freePort } from '../support/free-port.js';
+import { type AdminCall, adminClient } from '../support/test-hub.js';
 import { EmspPartner } from './emsp-partner.js';
 import { seedHostedSite } from './hosted-site.js';
 
@@ -36,6 +37,7 @@ let gateway: HubProcess;
 let api: HubProcess;
 let worker: ChildProcess | undefined;
 let hubUrl: string;
+let admin: AdminCall;
 const emsp = new EmspPartner('DE', 'EMP');
 const other = new EmspPartner('FR', 'OTH');
 const stations: RPCClient[] = [];
@@ -59,16 +61,6 @@ async function killWorker(): Promise<void> {
   worker.kill('SIGKILL');
   await exited;
   worker = undefined;
-}
-
-async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${hubUrl}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
 }
 
 async function registerEmsp(partner: EmspPartner): Promise<void> {
@@ -127,6 +119,7 @@ beforeAll(async () => {
   ({ url: redisUrl, prefix: redisPrefix } = testRedis());
   const port = await freePort();
   hubUrl = `http://127.0.0.1:${port}`;
+  admin = adminClient(hubUrl, ADMIN_TOKEN);
   const env = {
     DATABASE_URL: database.url,
     REDIS_URL: redisUrl,

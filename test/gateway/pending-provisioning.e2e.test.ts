@@ -200,6 +200,19 @@ describe('a station registered Pending is provisioned, then accepted', () => {
     expect((await events('PROV-201', 'Provisioned'))[0]).toMatchObject({ configuration: 2, accepted: true });
   });
 
+  it('a station that implements none of it (CALLERROR NotImplemented) is still accepted', async () => {
+    await registerPending('PROV-BARE');
+    const s = station('PROV-BARE', '1.6');
+    await s.client.connect();
+    expect(await s.client.call('BootNotification', boot16)).toMatchObject({ status: 'Pending' });
+    await expect.poll(() => events('PROV-BARE', 'Provisioned'), { timeout: 10_000 }).toHaveLength(1);
+    const [provisioned] = await events('PROV-BARE', 'Provisioned');
+    expect(provisioned).toMatchObject({ configuration: 0, settings: [], accepted: true });
+    expect(provisioned!.configuration_refused).toMatch(/GetConfiguration refused \(CALLERROR NotImplemented\)/);
+    expect(provisioned!.boot_trigger).toMatch(/TriggerMessage refused/);
+    expect(await s.client.call('BootNotification', boot16)).toMatchObject({ status: 'Accepted' });
+  });
+
   it('a station that does not answer stays Pending, with why; its next Pending boot tries again', async () => {
     await registerPending('PROV-SILENT');
     const s = station('PROV-SILENT', '1.6');

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { StationCalls } from '@chargebridge/routing';
 import { configurationRows, OCPP16_CONFIGURATION_COMPONENT, type Repositories } from '@chargebridge/store';
+import { refusableCall } from './refusable-call.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,28 +23,33 @@ export interface StationRef {
   version: '1.6' | '2.0.1' | '2.1';
 }
 
+/** What a configuration read found: how many values, or why the station gave none. */
+export interface ConfigurationRead {
+  values: number;
+  refused?: string;
+}
+
 /**
  * Reads a station's whole configuration into `station_variables`: 1.6 GetConfiguration without
  * keys; 2.x GetBaseReport FullInventory, then waits for its NotifyReport messages (stored by the
- * gateway) to end with `tbc: false`. Returns how many values the station reported; throws a
- * `StationCallError` when the station does not answer.
+ * gateway) to end with `tbc: false`. A station that refuses (CALLERROR, or a report status other
+ * than Accepted) has nothing read; one that does not answer throws a `StationCallError`.
  */
-export async function readConfiguration(deps: ConfigurationReadDeps, station: StationRef): Promise<number> {
+export async function readConfiguration(deps: ConfigurationReadDeps, station: StationRef): Promise<ConfigurationRead> {
+  const call = (action: string, payload: Json) =>
+    refusableCall(deps.calls, station.identity, action, payload, deps.callTimeoutMs);
   if (station.version === '1.6') {
-    const response = await deps.calls.call(station.identity, 'GetConfiguration', {}, { timeoutMs: deps.callTimeoutMs });
-    const rows = configurationRows(station.id, 'GetConfiguration', response);
+    const { answer, refused } = await call('GetConfiguration', {});
+    if (refused !== undefined) return { values: 0, refused };
+    const rows = configurationRows(station.id, 'GetConfiguration', answer);
     await deps.repos.stationHistory.recordConfiguration(rows);
-    return rows.length;
+    return { values: rows.length };
   }
   const requestId = randomInt(1, 2 ** 31 - 1);
-  const answer = await deps.calls.call<Json>(
-    station.identity,
-    'GetBaseReport',
-    { requestId, reportBase: 'FullInventory' },
-    { timeoutMs: deps.callTimeoutMs },
-  );
-  if (answer.status !== 'Accepted') return 0;
-  return waitForReport(deps, station.id, requestId);
+  const { answer, refused } = await call('GetBaseReport', { requestId, reportBase: 'FullInventory' });
+  if (refused !== undefined) return { values: 0, refused };
+  if (answer.status !== 'Accepted') return { values: 0, refused: `GetBaseReport answered ${String(answer.status)}` };
+  return { values: await waitForReport(deps, station.id, requestId) };
 }
 
 /** Waits until the report `requestId` is complete (or the wait ends); returns its variable count. */

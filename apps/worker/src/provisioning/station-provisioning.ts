@@ -3,6 +3,7 @@ import { StationCallError, type StationCalls } from '@chargebridge/routing';
 import { configurationRows, type Repositories } from '@chargebridge/store';
 import type { Logger } from 'pino';
 import { readConfiguration, type StationRef, storedValues } from './configuration-read.js';
+import { refusableCall } from './refusable-call.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,11 +28,12 @@ export type ProvisioningResult = 'skipped' | 'accepted' | 'provisioned' | 'unrea
 /**
  * Provisions a station that booted while Pending (interfaces.md, `registration_status`): reads
  * its configuration (1.6 GetConfiguration / 2.x GetBaseReport), writes the hub's settings where
- * they differ, then — for a station an operator registered (not one OCPP_AUTO_REGISTER created) — sets it Accepted and
- * asks it to boot again (TriggerMessage BootNotification; otherwise its next boot retry gets
- * Accepted). Each run leaves a `Provisioned` or `ProvisioningFailed` station event. A station
- * that does not answer stays Pending: its next Pending boot queues provisioning again. Store
- * errors throw (the job retries).
+ * they differ, then — for a station an operator registered, not one OCPP_AUTO_REGISTER created —
+ * sets it Accepted and asks it to boot again (TriggerMessage BootNotification; otherwise its next
+ * boot retry gets Accepted). A CALLERROR is an answer (the station does not support that call):
+ * provisioning goes on without it. A station that does not answer at all stays Pending: its next
+ * Pending boot queues provisioning again. Each run leaves a `Provisioned` or `ProvisioningFailed`
+ * station event. Store errors throw (the job retries).
  */
 export async function provisionStation(deps: ProvisioningDeps, stationId: number): Promise<ProvisioningResult> {
   const row = await deps.repos.stations.findById(stationId);
@@ -39,7 +41,7 @@ export async function provisionStation(deps: ProvisioningDeps, stationId: number
   const station: StationRef = { id: row.id, identity: row.identity, version: row.protocol ?? '1.6' };
   const log = deps.logger.child({ stationId: row.identity });
   try {
-    const configuration = await readConfiguration(deps, station);
+    const read = await readConfiguration(deps, station);
     const values = await storedValues(deps.repos, station.id);
     const reported = (s: StationSetting) =>
       values.get(station.version === '1.6' ? s.key16 : `${s.component}.${s.variable}`);
@@ -48,8 +50,14 @@ export async function provisionStation(deps: ProvisioningDeps, stationId: number
     const bootTrigger = accepted
       ? await triggerBoot(deps, station)
       : 'not accepted: auto-registered, waiting for an operator to register it';
-    await event(deps, station.id, 'Provisioned', { configuration, settings, accepted, boot_trigger: bootTrigger });
-    log.info({ configuration, settings: settings.length, accepted }, 'station provisioned');
+    await event(deps, station.id, 'Provisioned', {
+      configuration: read.values,
+      ...(read.refused === undefined ? {} : { configuration_refused: read.refused }),
+      settings,
+      accepted,
+      boot_trigger: bootTrigger,
+    });
+    log.info({ configuration: read.values, settings: settings.length, accepted }, 'station provisioned');
     return accepted ? 'accepted' : 'provisioned';
   } catch (error) {
     if (!(error instanceof StationCallError)) throw error;
@@ -67,13 +75,13 @@ async function writeSettings(
 ): Promise<SettingOutcome[]> {
   if (settings.length === 0) return [];
   const call = (action: string, payload: Json) =>
-    deps.calls.call<Json>(station.identity, action, payload, { timeoutMs: deps.callTimeoutMs });
+    refusableCall(deps.calls, station.identity, action, payload, deps.callTimeoutMs);
   const written = (status: string) => status === 'Accepted' || status === 'RebootRequired';
   if (station.version === '1.6') {
     const outcomes: SettingOutcome[] = [];
     for (const s of settings) {
-      const answer = await call('ChangeConfiguration', { key: s.key16, value: s.value });
-      outcomes.push({ setting: s.key16, value: s.value, status: String(answer.status) });
+      const { answer, refused } = await call('ChangeConfiguration', { key: s.key16, value: s.value });
+      outcomes.push({ setting: s.key16, value: s.value, status: refused ?? String(answer.status) });
     }
     const configurationKey = settings
       .filter((_, i) => written(outcomes[i]!.status))
@@ -83,19 +91,23 @@ async function writeSettings(
     );
     return outcomes;
   }
-  const answer = await call('SetVariables', {
+  const { answer, refused } = await call('SetVariables', {
     setVariableData: settings.map((s) => ({
       component: { name: s.component },
       variable: { name: s.variable },
       attributeValue: s.value,
     })),
   });
-  const results = Array.isArray(answer.setVariableResult) ? (answer.setVariableResult as Json[]) : [];
+  const results = Array.isArray(answer?.setVariableResult) ? (answer.setVariableResult as Json[]) : [];
   const outcomes = settings.map((s) => {
     const result = results.find(
       (r) => (r.component as Json)?.name === s.component && (r.variable as Json)?.name === s.variable,
     );
-    return { setting: `${s.component}.${s.variable}`, value: s.value, status: String(result?.attributeStatus) };
+    return {
+      setting: `${s.component}.${s.variable}`,
+      value: s.value,
+      status: refused ?? String(result?.attributeStatus ?? 'no result'),
+    };
   });
   const getVariableResult = settings
     .filter((_, i) => written(outcomes[i]!.status))
@@ -111,16 +123,20 @@ async function writeSettings(
   return outcomes;
 }
 
-/** Asks the station to boot now; its answer (or why there was none) goes into the event. */
+/**
+ * Asks the station to boot now; its answer (or why there was none) goes into the event. The
+ * station is accepted already: a missing answer only means it is accepted on its own retry.
+ */
 async function triggerBoot(deps: ProvisioningDeps, station: StationRef): Promise<string> {
   try {
-    const answer = await deps.calls.call<Json>(
+    const { answer, refused } = await refusableCall(
+      deps.calls,
       station.identity,
       'TriggerMessage',
       { requestedMessage: 'BootNotification' },
-      { timeoutMs: deps.callTimeoutMs },
+      deps.callTimeoutMs,
     );
-    return String(answer.status);
+    return refused ?? String(answer.status);
   } catch (error) {
     if (!(error instanceof StationCallError)) throw error;
     return error.message;
