@@ -134,6 +134,11 @@ describe('a station registered Pending is provisioned, then accepted', () => {
       { setting: 'HeartbeatInterval', value: '300', status: 'Accepted' },
       { setting: 'MeterValueSampleInterval', value: '60', status: 'Accepted' },
     ]);
+    // The station header shows the run.
+    expect((await admin('GET', '/stations/PROV-16/summary')).json).toMatchObject({
+      registration_status: 'Accepted',
+      provisioning: { outcome: 'provisioned', accepted: true, detail: '3 values read; 2 of 2 settings written' },
+    });
     // Accepted now: ordinary messages are handled.
     expect(await s.client.call('Heartbeat', {})).toHaveProperty('currentTime');
   });
@@ -228,6 +233,12 @@ describe('a station registered Pending is provisioned, then accepted', () => {
     expect(await s.client.call('BootNotification', boot16)).toMatchObject({ status: 'Pending' });
     await expect.poll(() => calls, { timeout: 10_000 }).toBe(2);
     expect((await admin('GET', '/stations/PROV-SILENT')).json.registration_status).toBe('Pending');
+    const { json: summary } = await admin('GET', '/stations/PROV-SILENT/summary');
+    expect(summary).toMatchObject({
+      registration_status: 'Pending',
+      provisioning: { outcome: 'failed', accepted: false },
+    });
+    expect(summary.provisioning.detail).toMatch(/GetConfiguration/);
   });
 
   it('an auto-registered station has its configuration read but stays Pending until an operator registers it', async () => {

@@ -2956,6 +2956,15 @@ export interface paths {
                             party_id: string;
                             party_name: string | null;
                             protocol: string | null;
+                            provisioning: {
+                                /** @description Whether the run accepted the station */
+                                accepted: boolean;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description What was read and written, or why the station could not be provisioned */
+                                detail: string;
+                                outcome: "provisioned" | "failed";
+                            } | null;
                             registration_status: string;
                             schema_violations: number;
                             security_profile: number;

@@ -59,6 +59,18 @@ export class StationHistoryRepository {
     return [...before, ...inWindow];
   }
 
+  /** The station's latest provisioning run (`Provisioned` or `ProvisioningFailed` event). */
+  async lastProvisioning(stationId: number) {
+    return this.db
+      .selectFrom('station_events')
+      .select(['kind', 'payload', 'occurred_at'])
+      .where('station_id', '=', stationId)
+      .where('kind', 'in', ['Provisioned', 'ProvisioningFailed'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   /** Connected / Disconnected events in [from, to), plus the last one before `from`. */
   async connectivity(stationId: number, from: Date, to: Date) {
     const base = this.db

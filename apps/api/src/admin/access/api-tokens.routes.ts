@@ -4,8 +4,7 @@ import { Type } from 'typebox';
 import { API_TOKEN_PREFIX, newSecret, sha256Hex } from '../../auth/secret-token.js';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from '../shared/nullable.js';
 
 /** Characters of a token kept in lists (`cbt_` and 8 more) so people can tell them apart. */
 const PREFIX_LENGTH = API_TOKEN_PREFIX.length + 8;

@@ -2,8 +2,7 @@ import { type AuditRow, repositories } from '@chargebridge/store';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from '../shared/nullable.js';
 
 const AuditQuery = Type.Object({
   actor: Type.Optional(Type.String({ maxLength: 64, description: 'Exact actor: a username, or admin-token' })),

@@ -1,7 +1,6 @@
 import type { CommandHistoryRow } from '@chargebridge/store';
 import { Type } from 'typebox';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from '../shared/nullable.js';
 
 /** The command states, as stored (the dashboard shows them upper-cased). */
 export const COMMAND_STATES = ['queued', 'sent', 'accepted', 'rejected', 'failed', 'timeout', 'offline'] as const;

@@ -5,11 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
+import { Nullable } from '../shared/nullable.js';
 import { runAdminCommand } from './admin-command.runner.js';
 import { COMMAND_STATES, CommandSchema, commandView } from './command.view.js';
 import { commandCatalog, commandProblem } from './command-catalog.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Identity = Type.Object({ identity: Type.String({ minLength: 1, maxLength: 48 }) });
 
 const CommandBody = Type.Object({

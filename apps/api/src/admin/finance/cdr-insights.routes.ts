@@ -4,11 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
+import { Nullable } from '../shared/nullable.js';
 import { Paged } from '../shared/paged.js';
 import { cdrBreakdown } from './cost-breakdown.js';
 import { CostBreakdownSchema } from './cost-breakdown.schema.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const BreakdownResponse = Type.Object({
   cdr_row_id: Type.Integer(),

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from '../shared/nullable.js';
 
 /** An OCPI Price (`incl_vat` null when unknown). */
 export const PriceSchema = Type.Object({ excl_vat: Type.Number(), incl_vat: Nullable(Type.Number()) });

@@ -5,9 +5,8 @@ import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { RotationFailed, rotateCredentials } from '../../ocpi/credentials/credentials-rotation.js';
 import { AdminError } from '../../plugins/admin-errors.js';
+import { Nullable } from '../shared/nullable.js';
 import { partnerStats } from './partner-stats.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const Role = Type.Object({
   role: Type.String(),

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { CostBreakdownSchema, PriceSchema } from '../finance/cost-breakdown.schema.js';
+import { Nullable } from '../shared/nullable.js';
 import { Paged } from '../shared/paged.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** Query of `GET /charging-sessions`. */
 export const ChargingSessionsQuery = Type.Object({

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
+import { Nullable } from '../shared/nullable.js';
+import { Provisioning, provisioningView } from './provisioning.view.js';
 import { stationView } from './station.view.js';
 import { offlineGaps, telemetryPoints } from './station-timeline.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 const Identity = Type.Object({ identity: Type.String({ minLength: 1, maxLength: 48 }) });
 const Window = Type.Object({
@@ -63,6 +64,7 @@ const Summary = Type.Object({
   firmware: Nullable(Type.String()),
   security_profile: Type.Integer(),
   registration_status: Type.String(),
+  provisioning: Provisioning,
   lenient: Type.Boolean(),
   schema_violations: Type.Integer(),
   evses: Type.Array(
@@ -201,10 +203,11 @@ export async function stationHistoryRoutes(app: FastifyInstance, deps: ApiDeps):
     { schema: { tags: ['stations'], summary: 'Station header', params: Identity, response: { 200: Summary } } },
     async (request) => {
       const row = await station(request.params.identity);
-      const [view, party, location] = await Promise.all([
+      const [view, party, location, provisioning] = await Promise.all([
         stationView(repos, row),
         repos.parties.find(row.country_code, row.party_id),
         row.location_id ? repos.locations.findById(row.location_id) : undefined,
+        repos.stationHistory.lastProvisioning(row.id),
       ]);
       const name = location?.data?.name;
       return {
@@ -213,6 +216,7 @@ export async function stationHistoryRoutes(app: FastifyInstance, deps: ApiDeps):
         party_name: party?.name ?? null,
         location_name: typeof name === 'string' ? name : null,
         time_zone: location?.time_zone ?? null,
+        provisioning: provisioningView(provisioning),
       };
     },
   );

@@ -4,9 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
+import { Nullable } from '../shared/nullable.js';
 import { Paged } from '../shared/paged.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** Filters shared by the table and the map; `status` takes a comma-separated list. */
 const FilterQuery = {

@@ -4,10 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
+import { Nullable } from '../shared/nullable.js';
 import { weekHeatmap } from './tariff-heatmap.js';
 import { previewPrice } from './tariff-preview.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** A tariff given inline (the editor's draft) or by reference to a stored one. */
 const TariffChoice = {

@@ -3,9 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { ApiDeps } from '../../deps.js';
+import { Nullable } from '../shared/nullable.js';
 import { Paged } from '../shared/paged.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Substring of uid, contract id or visual number' })),

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBan, IconHourglass, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useFormatTime } from '../../app/time-zone.js';
@@ -32,6 +32,27 @@ export function OnlineBadge({ online }: { online: boolean }) {
   );
 }
 
+/** How the hub answers the station's boot, when not simply Accepted (icon and words). */
+function RegistrationBadge({ status }: { status: string }) {
+  if (status === 'Accepted') return null;
+  const rejected = status === 'Rejected';
+  return (
+    <Badge
+      color={rejected ? 'red' : 'orange'}
+      variant="light"
+      leftSection={rejected ? <IconBan size={14} aria-hidden /> : <IconHourglass size={14} aria-hidden />}
+    >
+      Registration {status}
+    </Badge>
+  );
+}
+
+/** The latest provisioning run, in one line. */
+function provisioningText(p: NonNullable<StationSummary['provisioning']>, when: string): string {
+  if (p.outcome === 'failed') return `failed ${when}: ${p.detail}`;
+  return `${p.accepted ? 'accepted' : 'read, not accepted'} ${when} (${p.detail})`;
+}
+
 /** Identity, party, location, protocol, online / last seen, firmware, schema violations, EVSE statuses. */
 export function StationHeader({ identity, summary }: { identity: string; summary: StationSummary | undefined }) {
   const formatTime = useFormatTime();
@@ -52,6 +73,7 @@ export function StationHeader({ identity, summary }: { identity: string; summary
           {summary && (
             <Group gap="xs">
               <OnlineBadge online={summary.online} />
+              <RegistrationBadge status={summary.registration_status} />
               <Badge variant="outline">OCPP {summary.protocol ?? 'unknown'}</Badge>
               {summary.schema_violations > 0 ? (
                 <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={14} aria-hidden />}>
@@ -81,6 +103,11 @@ export function StationHeader({ identity, summary }: { identity: string; summary
             <Fact label="Firmware">{summary.firmware ?? '—'}</Fact>
             <Fact label="Vendor / model">{[summary.vendor, summary.model].filter(Boolean).join(' / ') || '—'}</Fact>
             <Fact label="Last boot">{formatTime(summary.last_boot, tz)}</Fact>
+            {summary.provisioning && (
+              <Fact label="Provisioning">
+                {provisioningText(summary.provisioning, formatTime(summary.provisioning.at, tz))}
+              </Fact>
+            )}
           </SimpleGrid>
         )}
         {summary && summary.evses.length > 0 && (
