@@ -33,15 +33,12 @@ afterAll(async () => {
   await hub?.close();
 });
 
+/** A station at LOC1 of the hosted CPO, without credentials. */
+const REGISTRATION = { country_code: 'NL', party_id: 'CPO', location_id: 'LOC1', security_profile: 0 };
+
 /** Registers `identity` Pending at LOC1 (201 created, 200 replaced). */
 async function registerPending(identity: string, expected = 201): Promise<void> {
-  const put = await admin('PUT', `/stations/${identity}`, {
-    country_code: 'NL',
-    party_id: 'CPO',
-    location_id: 'LOC1',
-    security_profile: 0,
-    registration_status: 'Pending',
-  });
+  const put = await admin('PUT', `/stations/${identity}`, { ...REGISTRATION, registration_status: 'Pending' });
   expect(put.status).toBe(expected);
 }
 
@@ -272,15 +269,54 @@ describe('a station registered Pending is provisioned, then accepted', () => {
     s.handle('GetConfiguration', () => ({ configurationKey: [] }));
     await s.client.connect();
     expect(await s.client.call('BootNotification', boot16)).toMatchObject({ status: 'Pending' });
-    const put = await admin('PUT', '/stations/PROV-OPERATOR', {
-      country_code: 'NL',
-      party_id: 'CPO',
-      location_id: 'LOC1',
-      security_profile: 0,
-      registration_status: 'Rejected',
-    });
+    const put = await admin('PUT', '/stations/PROV-OPERATOR', { ...REGISTRATION, registration_status: 'Rejected' });
     expect(put.status).toBe(200);
     expect(await s.client.call('BootNotification', boot16)).toMatchObject({ status: 'Rejected' });
+  });
+
+  it('a station not accepted gets SecurityError for all but its boot and what the hub asked for (TC_B_30_CSMS)', async () => {
+    const s = station('GATE-201', '2.0.1');
+    s.handle('GetBaseReport', () => ({ status: 'EmptyResultSet' }));
+    s.handle('TriggerMessage', () => ({ status: 'Accepted' }));
+    await s.client.connect();
+    expect(await s.client.call('BootNotification', boot2x('PowerUp'))).toMatchObject({ status: 'Pending' });
+    const status = (connectorStatus: string) => ({
+      timestamp: new Date().toISOString(),
+      connectorStatus,
+      evseId: 1,
+      connectorId: 1,
+    });
+    await expect(s.client.call('StatusNotification', status('Faulted'))).rejects.toMatchObject({
+      rpcErrorCode: 'SecurityError',
+    });
+    // The hub asks for one StatusNotification: that one is processed, the next is refused again.
+    const trigger = await admin('POST', '/stations/GATE-201/calls', {
+      action: 'TriggerMessage',
+      payload: { requestedMessage: 'StatusNotification', evse: { id: 1, connectorId: 1 } },
+    });
+    expect(trigger).toMatchObject({ status: 200, json: { response: { status: 'Accepted' } } });
+    expect(await s.client.call('StatusNotification', status('Occupied'))).toEqual({});
+    await expect(s.client.call('StatusNotification', status('Faulted'))).rejects.toMatchObject({
+      rpcErrorCode: 'SecurityError',
+    });
+    const stored = await hub.db.store.db
+      .selectFrom('connectors as c')
+      .innerJoin('evses as e', 'e.id', 'c.evse_id')
+      .innerJoin('stations as st', 'st.id', 'e.station_id')
+      .select('c.ocpp_status')
+      .where('st.identity', '=', 'GATE-201')
+      .execute();
+    expect(stored.map((r) => r.ocpp_status)).toEqual(['Occupied']);
+
+    // Rejected: nothing but a boot, whatever was asked.
+    const r = station('GATE-16', '1.6');
+    expect((await admin('PUT', '/stations/GATE-16', { ...REGISTRATION, registration_status: 'Rejected' })).status).toBe(
+      201,
+    );
+    await r.client.connect();
+    expect(await r.client.call('BootNotification', boot16)).toMatchObject({ status: 'Rejected' });
+    await expect(r.client.call('Heartbeat', {})).rejects.toMatchObject({ rpcErrorCode: 'SecurityError' });
+    expect(await r.client.call('BootNotification', boot16)).toMatchObject({ status: 'Rejected' });
   });
 
   it('simulated stations (1.6, 2.0.1) registered Pending are provisioned and accepted without waiting out their retry', async () => {

@@ -69,6 +69,7 @@ export class SessionTable implements LocalStations {
         description: check.error?.description,
       });
     }
+    if (!session.accepted) session.registrationGate.noteOutbound(action, payload);
     const started = performance.now();
     const observe = (outcome: string) =>
       gatewayMetrics.callLatency.observe({ action, outcome }, (performance.now() - started) / 1000);

@@ -128,6 +128,14 @@ export class StationConnections {
     const { batcher, config, logger } = this.deps;
     gatewayMetrics.messages.inc({ version: session.version, action });
     this.deps.lastSeen.mark(session.stationId, receivedAt);
+    if (!session.accepted) {
+      try {
+        session.registrationGate.admit(session.registrationStatus, action);
+      } catch (error) {
+        gatewayMetrics.errors.inc({ code: 'SecurityError' });
+        throw error;
+      }
+    }
     const handler = HANDLERS[session.version]?.[action];
     if (!handler) {
       // A valid message we do not handle: recorded and answered NotImplemented, never a crash.

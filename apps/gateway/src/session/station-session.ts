@@ -1,5 +1,6 @@
 import type { OcppVersion, RpcConnection } from '@chargebridge/ocpp';
 import type { WebSocket } from 'ws';
+import { RegistrationGate } from './registration-gate.js';
 import { TransactionRefs } from './transaction-refs.js';
 
 /**
@@ -13,6 +14,7 @@ export class StationSession {
   retired = false;
   connection!: RpcConnection;
   private refs?: TransactionRefs;
+  private gate?: RegistrationGate;
 
   constructor(
     readonly stationId: number,
@@ -23,6 +25,17 @@ export class StationSession {
     public registrationStatus: string,
     readonly connectedAt: Date,
   ) {}
+
+  /** Whether the station's boot was answered Accepted (or it is stored Accepted and did not boot again). */
+  get accepted(): boolean {
+    return this.registrationStatus === 'Accepted';
+  }
+
+  /** What a station that is not Accepted may send (created on first use: accepted sessions stay small). */
+  get registrationGate(): RegistrationGate {
+    this.gate ??= new RegistrationGate();
+    return this.gate;
+  }
 
   /** Cached transaction row ids of this session (created on first use: idle sessions stay small). */
   get transactionRefs(): TransactionRefs {
