@@ -303,3 +303,86 @@ describe('a reservation that ends unused: its Session becomes COMPLETED', () => 
     expect(pushedStatus(later.body.id)).toBe('RESERVATION');
   });
 });
+
+describe('2.0.1: a reservationId named only after the transaction started', () => {
+  /** A TransactionEvent of `transactionUid` at EVSE 1 now. */
+  const event = (transactionUid: string, seqNo: number, eventType: string, extra: Json) => ({
+    eventType,
+    timestamp: new Date().toISOString(),
+    seqNo,
+    transactionInfo: { transactionId: transactionUid, chargingState: 'Charging' },
+    evse: { id: 1, connectorId: 1 },
+    ...extra,
+  });
+  const sessionsOfTransaction = async (stationIdentity: string, transactionUid: string) =>
+    hub.db.store.db
+      .selectFrom('sessions as se')
+      .innerJoin('transactions as tx', 'tx.id', 'se.transaction_id')
+      .innerJoin('stations as st', 'st.id', 'tx.station_id')
+      .select(['se.session_id', 'se.status'])
+      .where('st.identity', '=', stationIdentity)
+      .where('tx.transaction_uid', '=', transactionUid)
+      .execute();
+
+  it('started on plug-in without a token: the reservation’s session carries on the transaction', async () => {
+    const cs = await hub.station('RSVLATE1', '2.0.1');
+    cs.answer('ReserveNow', { status: 'Accepted' });
+    await hub.pushToken('RSV-LATE1');
+    const put = await reserve(cs, 'RSV-LATE1', 'R-LATE1', new Date(Date.now() + 15 * 60_000));
+    const sessionId: string = put.body.id;
+    const reservation = await reservationRow('R-LATE1');
+
+    // TxStartPoint EVConnected: the transaction starts before any token is presented.
+    await cs.client.call('TransactionEvent', event('TX-LATE1', 0, 'Started', { triggerReason: 'CablePluggedIn' }));
+    await expect.poll(() => sessionsOfTransaction('RSVLATE1', 'TX-LATE1'), PUSHED).toHaveLength(1);
+    await cs.client.call(
+      'TransactionEvent',
+      event('TX-LATE1', 1, 'Updated', {
+        triggerReason: 'Authorized',
+        idToken: { idToken: 'RSV-LATE1', type: 'ISO14443' },
+        reservationId: reservation.id,
+      }),
+    );
+    await expect.poll(() => pushedStatus(sessionId), PUSHED).toBe('ACTIVE');
+    expect(await sessionsOfTransaction('RSVLATE1', 'TX-LATE1')).toEqual([{ session_id: sessionId, status: 'ACTIVE' }]);
+    expect((await reservationRow('R-LATE1')).status).toBe('used');
+    // The eMSP heard of one session only: the reservation's.
+    const pushedIds = new Set(
+      hub.emsp
+        .received('/2.2.1/sessions/')
+        .filter((r) => r.body?.cdr_token?.uid === 'RSV-LATE1' || r.url.includes(sessionId))
+        .map((r) => r.url),
+    );
+    expect([...pushedIds]).toEqual([`/2.2.1/sessions/NL/CPO/${sessionId}`]);
+  });
+
+  it('started with a token (its session already known): the reservation’s session ends COMPLETED, reservation used', async () => {
+    const cs = await hub.station('RSVLATE2', '2.0.1');
+    cs.answer('ReserveNow', { status: 'Accepted' });
+    await hub.pushToken('RSV-LATE2');
+    const put = await reserve(cs, 'RSV-LATE2', 'R-LATE2', new Date(Date.now() + 15 * 60_000));
+    const reservationSessionId: string = put.body.id;
+    const reservation = await reservationRow('R-LATE2');
+
+    await cs.client.call(
+      'TransactionEvent',
+      event('TX-LATE2', 0, 'Started', {
+        triggerReason: 'Authorized',
+        idToken: { idToken: 'RSV-LATE2', type: 'ISO14443' },
+      }),
+    );
+    await expect.poll(() => sessionsOfTransaction('RSVLATE2', 'TX-LATE2'), PUSHED).toHaveLength(1);
+    const [own] = await sessionsOfTransaction('RSVLATE2', 'TX-LATE2');
+    expect(own!.session_id).not.toBe(reservationSessionId);
+    await cs.client.call(
+      'TransactionEvent',
+      event('TX-LATE2', 1, 'Updated', { triggerReason: 'ChargingStateChanged', reservationId: reservation.id }),
+    );
+    await expect.poll(() => pushedStatus(reservationSessionId), PUSHED).toBe('COMPLETED');
+    expect(pushesOf(reservationSessionId).at(-1)!.body).toMatchObject({ kwh: 0, status: 'COMPLETED' });
+    expect((await reservationRow('R-LATE2')).status).toBe('used');
+    expect(await sessionsOfTransaction('RSVLATE2', 'TX-LATE2')).toEqual([
+      { session_id: own!.session_id, status: 'ACTIVE' },
+    ]);
+  });
+});

@@ -137,16 +137,11 @@ export async function endReservationSession(db: Kysely<Database>, reservationId:
   return true;
 }
 
-/**
- * The transaction that uses a reservation at its station takes over the reservation's session
- * (same session_id: RESERVATION → ACTIVE) instead of opening another. Carries the ReserveNow's
- * `authorization_reference` to a transaction without one and marks the reservation `used`. Returns
- * the session, if one waited.
- */
-export async function claimReservationSession(
-  db: Kysely<Database>,
-  transaction: { id: number; station_id: number; reservation_id: number | null },
-): Promise<SessionRow | undefined> {
+/** The transaction fields a reservation takeover reads. */
+type ReservingTransaction = { id: number; station_id: number; reservation_id: number | null };
+
+/** The open session of the transaction's reservation at its own station, if one waits. */
+async function waitingSessionOf(db: Kysely<Database>, transaction: ReservingTransaction) {
   if (transaction.reservation_id === null) return undefined;
   const reservation = await db
     .selectFrom('reservations')
@@ -156,7 +151,30 @@ export async function claimReservationSession(
     .executeTakeFirst();
   if (!reservation) return undefined;
   const open = await openSessionOf(db, reservation.id);
-  if (!open) return undefined;
+  return open ? { reservationId: reservation.id, open } : undefined;
+}
+
+async function markReservationUsed(db: Kysely<Database>, reservationId: number): Promise<void> {
+  await db
+    .updateTable('reservations')
+    .set({ status: 'used', updated_at: new Date() })
+    .where('id', '=', reservationId)
+    .execute();
+}
+
+/**
+ * The transaction that uses a reservation at its station takes over the reservation's session
+ * (same session_id: RESERVATION → ACTIVE) instead of opening another. Carries the ReserveNow's
+ * `authorization_reference` to a transaction without one and marks the reservation `used`. Returns
+ * the session, if one waited.
+ */
+export async function claimReservationSession(
+  db: Kysely<Database>,
+  transaction: ReservingTransaction,
+): Promise<SessionRow | undefined> {
+  const waiting = await waitingSessionOf(db, transaction);
+  if (!waiting) return undefined;
+  const { open, reservationId } = waiting;
   const reference = open.data.authorization_reference;
   if (typeof reference === 'string') {
     await db
@@ -166,15 +184,37 @@ export async function claimReservationSession(
       .where('authorization_reference', 'is', null)
       .execute();
   }
-  await db
-    .updateTable('reservations')
-    .set({ status: 'used', updated_at: new Date() })
-    .where('id', '=', reservation.id)
-    .execute();
+  await markReservationUsed(db, reservationId);
   return db
     .updateTable('sessions')
     .set({ transaction_id: transaction.id })
     .where('id', '=', open.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The reservation a transaction names only after its session was opened (2.0.1: a transaction
+ * started on plug-in, whose later TransactionEvent with the idToken carries `reservationId`).
+ * While that session has no token owner — no partner can know it — the reservation's session
+ * takes its place, as if the reservation had been named at the start. Otherwise the session stays
+ * (a partner may hold it) and the reservation's session ends now, the reservation `used`. Returns
+ * the transaction's session.
+ */
+export async function lateReservationSession(
+  db: Kysely<Database>,
+  transaction: ReservingTransaction,
+  own: SessionRow,
+  now: Date,
+): Promise<SessionRow> {
+  if (transaction.reservation_id === null || own.reservation_id === transaction.reservation_id) return own;
+  const waiting = await waitingSessionOf(db, transaction);
+  if (!waiting) return own;
+  if (own.token_country_code === null) {
+    await db.deleteFrom('sessions').where('id', '=', own.id).execute();
+    return (await claimReservationSession(db, transaction)) ?? own;
+  }
+  await markReservationUsed(db, waiting.reservationId);
+  await endReservationSession(db, waiting.reservationId, now);
+  return own;
 }

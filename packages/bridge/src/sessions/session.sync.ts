@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, SessionRow } from '@chargebridge/store';
 import type { Kysely } from 'kysely';
-import { claimReservationSession } from './reservation-session.store.js';
+import { claimReservationSession, lateReservationSession } from './reservation-session.store.js';
 import { type BuiltSession, buildSession } from './session.builder.js';
 import type { SessionSource } from './session-source.js';
 import { loadSessionContext, type SessionContext, selectSessionTariff } from './session-source.loader.js';
@@ -55,10 +55,16 @@ export async function syncSession(
       .forUpdate()
       .executeTakeFirst();
     if (!locked) return undefined;
-    let row =
-      (await trx.selectFrom('sessions').selectAll().where('transaction_id', '=', transactionId).executeTakeFirst()) ??
-      // First sight of a transaction that uses a reservation: it takes over the reservation's session.
-      (await claimReservationSession(trx, locked));
+    const own = await trx
+      .selectFrom('sessions')
+      .selectAll()
+      .where('transaction_id', '=', transactionId)
+      .executeTakeFirst();
+    let row = own
+      ? // A reservation named only by a later event: see lateReservationSession.
+        await lateReservationSession(trx, locked, own, now)
+      : // First sight of a transaction that uses a reservation: it takes over the reservation's session.
+        await claimReservationSession(trx, locked);
     const context = await loadSessionContext(trx, transactionId);
     if (!context) return undefined;
     const tariff = row
