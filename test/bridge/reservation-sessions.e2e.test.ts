@@ -9,6 +9,7 @@ import { sweepReservationSessions } from '@chargebridge/bridge';
 import { parseOcpi, Session } from '@chargebridge/ocpi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommandHub, startCommandHub, type TestStation } from './command-hub.fixture.js';
+import { reservationSteps } from './reservation-steps.js';
 import type { Json } from './token-emsp.server.js';
 
 let hub: CommandHub;
@@ -35,46 +36,8 @@ afterAll(async () => {
   await hub?.close();
 });
 
-const PUSHED = { timeout: 15_000 };
-
-/** Session pushes (PUT and PATCH) the eMSP received for one session id, oldest first. */
-const pushesOf = (sessionId: string) =>
-  hub.emsp.requests.filter((r) => r.url === `/2.2.1/sessions/NL/CPO/${encodeURIComponent(sessionId)}`);
-
-/** The latest status the eMSP was told for the session. */
-const pushedStatus = (sessionId: string) => pushesOf(sessionId).at(-1)?.body?.status as string | undefined;
-
-const reservationRow = (ocpiId: string) =>
-  hub.db.store.db
-    .selectFrom('reservations')
-    .selectAll()
-    .where('ocpi_reservation_id', '=', ocpiId)
-    .executeTakeFirstOrThrow();
-
-const sessionRows = (sessionId: string) =>
-  hub.db.store.db.selectFrom('sessions').selectAll().where('session_id', '=', sessionId).execute();
-
-/** RESERVE_NOW of the station's EVSE; returns the Session the eMSP received for it (status RESERVATION). */
-async function reserve(cs: TestStation, tokenUid: string, reservationId: string, expiry: Date): Promise<Json> {
-  const before = new Set(hub.emsp.received('/2.2.1/sessions/'));
-  const answer = await hub.ocpi('POST', '/commands/RESERVE_NOW', {
-    response_url: hub.resultUrl(`reserve-${reservationId}`),
-    token: hub.emsp.token(tokenUid, 'ALWAYS'),
-    expiry_date: expiry.toISOString(),
-    reservation_id: reservationId,
-    location_id: 'LOC1',
-    evse_uid: cs.evseUid,
-    authorization_reference: `AUTH-${reservationId}`,
-  });
-  expect(answer.data).toEqual({ result: 'ACCEPTED', timeout: 60 });
-  await expect.poll(() => hub.results(`reserve-${reservationId}`), PUSHED).toEqual([{ result: 'ACCEPTED' }]);
-  const newPut = () =>
-    hub.emsp
-      .received('/2.2.1/sessions/')
-      .find((r) => !before.has(r) && r.method === 'PUT' && r.body?.cdr_token?.uid === tokenUid);
-  await expect.poll(newPut, PUSHED).toBeDefined();
-  return newPut()!;
-}
+const { PUSHED, pushesOf, pushedStatus, reservationRow, sessionRows, reserve, startWithReservation, stopCharging } =
+  reservationSteps(() => hub);
 
 /** Checks the first push of a reservation's Session: a full PUT with status RESERVATION. */
 function expectReservationSession(put: Json, cs: TestStation, tokenUid: string, reservationId: string) {
@@ -110,60 +73,6 @@ function expectReservationSession(put: Json, cs: TestStation, tokenUid: string, 
     last_updated: expect.any(String),
   });
   expect(Date.now() - Date.parse(put.body.start_date_time)).toBeLessThan(60_000);
-}
-
-/** Starts charging at the station with the reservation's OCPP id; returns the transaction uid. */
-async function startWithReservation(cs: TestStation, tokenUid: string, reservationId: number): Promise<string> {
-  const timestamp = new Date().toISOString();
-  if (cs.version === '1.6') {
-    const started = (await cs.client.call('StartTransaction', {
-      connectorId: 1,
-      idTag: tokenUid,
-      meterStart: 0,
-      timestamp,
-      reservationId,
-    })) as { transactionId: number };
-    return String(started.transactionId);
-  }
-  const transactionUid = `TX-${cs.identity}-R${reservationId}`;
-  await cs.client.call('TransactionEvent', {
-    eventType: 'Started',
-    timestamp,
-    triggerReason: 'Authorized',
-    seqNo: 0,
-    transactionInfo: { transactionId: transactionUid, chargingState: 'Charging' },
-    idToken: { idToken: tokenUid, type: 'ISO14443' },
-    evse: { id: 1, connectorId: 1 },
-    reservationId,
-    meterValue: [
-      {
-        timestamp,
-        sampledValue: [{ value: 0, measurand: 'Energy.Active.Import.Register', context: 'Transaction.Begin' }],
-      },
-    ],
-  });
-  return transactionUid;
-}
-
-async function stopCharging(cs: TestStation, transactionUid: string): Promise<void> {
-  const timestamp = new Date().toISOString();
-  if (cs.version === '1.6') {
-    await cs.client.call('StopTransaction', { transactionId: Number(transactionUid), meterStop: 2500, timestamp });
-    return;
-  }
-  await cs.client.call('TransactionEvent', {
-    eventType: 'Ended',
-    timestamp,
-    triggerReason: 'StopAuthorized',
-    seqNo: 1,
-    transactionInfo: { transactionId: transactionUid, stoppedReason: 'Local' },
-    meterValue: [
-      {
-        timestamp,
-        sampledValue: [{ value: 2500, measurand: 'Energy.Active.Import.Register', context: 'Transaction.End' }],
-      },
-    ],
-  });
 }
 
 describe('an accepted RESERVE_NOW opens a Session', () => {

@@ -355,6 +355,8 @@ export interface ReservationsTable {
   status: ColumnType<string, string | undefined, string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** When the station accepted it: the start of its billed reservation time (migration 0008). */
+  accepted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface OcppFramesTable {

@@ -23,7 +23,10 @@ export async function runCdrPush(
 ): Promise<CdrPushResult> {
   const cdr = await db.selectFrom('cdrs').selectAll().where('id', '=', cdrRowId).executeTakeFirst();
   if (!cdr) return 'unknown';
-  const owner = await cdrOwner(db, cdr.transaction_id, cdr.token_country_code, cdr.token_party_id);
+  const owner =
+    cdr.transaction_id === null && cdr.session_id !== null
+      ? await reservationCdrOwner(db, cdr.country_code, cdr.party_id, cdr.session_id)
+      : await cdrOwner(db, cdr.transaction_id, cdr.token_country_code, cdr.token_party_id);
   if (!owner) return 'no-owner';
   const objectKey = `${cdr.country_code}/${cdr.party_id}/${cdr.cdr_id}`;
   const delivery = await findDelivery(db, { partnerId: owner.id, module: 'cdrs', objectKey });
@@ -67,6 +70,21 @@ export async function cdrOwner(
     .where('t.country_code', '=', tokenCountryCode)
     .where('t.party_id', '=', tokenPartyId)
     .where('t.source', '=', 'roaming')
+    .where('p.status', '=', 'registered')
+    .executeTakeFirst();
+  return row;
+}
+
+/** The eMSP that made the reservation a transaction-less (reservation) CDR bills, if registered. */
+async function reservationCdrOwner(db: Kysely<Database>, countryCode: string, partyId: string, sessionId: string) {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('reservations as r', 'r.id', 's.reservation_id')
+    .innerJoin('partners as p', 'p.id', 'r.partner_id')
+    .selectAll('p')
+    .where('s.country_code', '=', countryCode)
+    .where('s.party_id', '=', partyId)
+    .where('s.session_id', '=', sessionId)
     .where('p.status', '=', 'registered')
     .executeTakeFirst();
   return row;

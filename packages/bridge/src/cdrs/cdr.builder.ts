@@ -26,7 +26,7 @@ function text(data: Record<string, unknown>, field: string, fallback: string): s
 }
 
 /** CdrLocation (mod_cdrs "CdrLocation class") from the location and EVSE/connector rows. */
-export function cdrLocationOf(source: SessionSource): Record<string, unknown> {
+export function cdrLocationOf(source: Pick<SessionSource, 'location' | 'evse'>): Record<string, unknown> {
   const data = source.location?.data ?? {};
   const evse = source.evse;
   return {
@@ -54,7 +54,7 @@ export function cdrLocationOf(source: SessionSource): Record<string, unknown> {
  * Pure; throws the engine's `TariffInputError` when the snapshot cannot price the session.
  */
 export function buildCdr(source: SessionSource, built: BuiltSession, now: Date): BuiltCdr {
-  const span = sessionSpan(source);
+  const span = { start: built.start, end: sessionSpan(source).end };
   const periods: OcpiChargingPeriod[] =
     built.chargingPeriods.length > 0
       ? built.chargingPeriods

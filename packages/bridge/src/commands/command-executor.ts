@@ -75,7 +75,7 @@ async function followReservationSession(
   if (command.ocpi_command === 'RESERVE_NOW') {
     await openReservationSession(db, { reservationId, reserveNow: command.payload as ReserveNow, now: new Date() });
   } else if (command.ocpi_command === 'CANCEL_RESERVATION') {
-    await endReservationSession(db, reservationId, new Date());
+    await endReservationSession(db, reservationId, new Date(), 'cancelled');
   }
 }
 

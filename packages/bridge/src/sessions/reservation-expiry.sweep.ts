@@ -12,7 +12,8 @@ export interface ReservationSweepReport {
 
 /**
  * For a periodic sweep (the reconciliation job): the session of a reservation whose `expires_at`
- * has passed with no transaction using it becomes COMPLETED (0 kWh, no CDR) and is pushed. A
+ * has passed with no transaction using it becomes COMPLETED (0 kWh; a CDR when its tariff
+ * prices an expired reservation) and is pushed. A
  * transaction that names the reservation but has not been synced yet keeps it waiting: its sync
  * takes the session over. Also re-queues reservation sessions not delivered in their latest
  * version (the transaction sweep in `runReconcile` only sees sessions of transactions).
@@ -33,7 +34,9 @@ export async function sweepReservationSessions(
      order by s.id limit 1000`.execute(db);
   let ended = 0;
   for (const { reservation_id } of expired.rows) {
-    const done = await db.transaction().execute((trx) => endReservationSession(trx, Number(reservation_id), now));
+    const done = await db
+      .transaction()
+      .execute((trx) => endReservationSession(trx, Number(reservation_id), now, 'expired'));
     if (done) ended++;
   }
   const behind = await sql<{ id: number }>`

@@ -1,3 +1,4 @@
+import type { OcpiChargingPeriod, OcpiPrice } from '@chargebridge/tariffs';
 import { DEFAULT_CURRENCY } from './session.builder.js';
 
 /** `#NA` (transport_and_format "Not available"): a reservation with no EVSE / connector assigned yet. */
@@ -53,11 +54,27 @@ export function buildReservationSession(source: ReservationSessionSource): Recor
 }
 
 /**
- * The same Session once its reservation ended unused (cancelled, or expired without a
- * transaction): COMPLETED with its end time and 0 kWh, as mod_sessions says of a reservation that
- * does not result in charging (the hub bills no reservation cost, so no CDR follows).
+ * The same Session once its reservation ended without charging in it (cancelled, expired, or
+ * used by a transaction with a session of its own): COMPLETED with its end time and 0 kWh, as
+ * mod_sessions says of a reservation that does not result in charging — with the reservation's
+ * time as its charging period and its cost when the tariff prices reservations.
  */
-export function endedReservationSession(session: Record<string, unknown>, endedAt: Date): Record<string, unknown> {
+export function endedReservationSession(
+  session: Record<string, unknown>,
+  endedAt: Date,
+  billed?: { period: OcpiChargingPeriod; totalCost: OcpiPrice; tariffId?: string },
+): Record<string, unknown> {
   const { last_updated: _stamp, ...rest } = session;
-  return { ...rest, end_date_time: endedAt.toISOString(), status: 'COMPLETED' };
+  const tariffId = billed?.tariffId;
+  return {
+    ...rest,
+    end_date_time: endedAt.toISOString(),
+    ...(billed
+      ? {
+          charging_periods: [{ ...billed.period, ...(tariffId ? { tariff_id: tariffId } : {}) }],
+          total_cost: billed.totalCost,
+        }
+      : {}),
+    status: 'COMPLETED',
+  };
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ReserveNow } from '@chargebridge/ocpi';
 import { type Database, type OutboxMessage, repositories, type SessionRow } from '@chargebridge/store';
 import type { Kysely } from 'kysely';
+import { priceReservation, type ReservationEnd, storeReservationCdr } from '../cdrs/reservation-cdr.js';
+import type { SessionReservation } from './reservation-period.js';
 import { buildReservationSession, endedReservationSession } from './reservation-session.builder.js';
 import { selectSessionTariff } from './session-source.loader.js';
 
@@ -20,6 +22,19 @@ async function openSessionOf(db: Kysely<Database>, reservationId: number): Promi
     .where('status', '=', 'RESERVATION')
     .forUpdate()
     .executeTakeFirst();
+}
+
+/** The reservation a session began as, for billing its time (accepted_at; before 0008: created_at). */
+export async function sessionReservation(
+  db: Kysely<Database>,
+  reservationId: number,
+): Promise<SessionReservation | null> {
+  const row = await db
+    .selectFrom('reservations')
+    .select(['accepted_at', 'created_at'])
+    .where('id', '=', reservationId)
+    .executeTakeFirst();
+  return row ? { acceptedAt: row.accepted_at ?? row.created_at } : null;
 }
 
 /** Where the reservation is: the station's CPO and location, the reserved EVSE's first connector. */
@@ -65,6 +80,13 @@ export async function openReservationSession(
 ): Promise<SessionRow | undefined> {
   const place = await reservedPlace(db, input.reservationId);
   if (!place) return undefined;
+  // Its billed time starts now (a repeated RESERVE_NOW keeps the first acceptance).
+  await db
+    .updateTable('reservations')
+    .set({ accepted_at: input.now })
+    .where('id', '=', input.reservationId)
+    .where('accepted_at', 'is', null)
+    .execute();
   const existing = await openSessionOf(db, input.reservationId);
   const tariff = existing
     ? ((existing.tariff_snapshot as Record<string, unknown> | null) ?? null)
@@ -119,21 +141,40 @@ export async function openReservationSession(
 }
 
 /**
- * The reservation ended unused (cancelled, or expired without a transaction): its session, if no
- * transaction took it over, becomes COMPLETED with its end time, and its push is queued. Returns
- * whether a session ended.
+ * The reservation ended without its session carrying a transaction (cancelled, expired unused, or
+ * used by a transaction whose own session partners already knew): the session becomes COMPLETED
+ * with its end time and — where its tariff prices reservations — the reservation's time as a
+ * RESERVATION_TIME period and its cost, and a CDR of that cost (`storeReservationCdr`). Its push
+ * is queued. Returns whether a session ended.
  */
-export async function endReservationSession(db: Kysely<Database>, reservationId: number, now: Date): Promise<boolean> {
+export async function endReservationSession(
+  db: Kysely<Database>,
+  reservationId: number,
+  now: Date,
+  end: ReservationEnd,
+): Promise<boolean> {
   const open = await openSessionOf(db, reservationId);
   if (!open) return false;
+  const reservation = await sessionReservation(db, reservationId);
+  const priced = reservation ? await priceReservation(db, open, reservation, now, end) : undefined;
   const stamp = open.last_updated >= now ? new Date(open.last_updated.getTime() + 1) : now;
-  const data = { ...endedReservationSession(open.data, now), last_updated: stamp.toISOString() };
-  await db
+  const tariffId = (open.tariff_snapshot as { id?: unknown } | null)?.id;
+  const billed = priced
+    ? {
+        period: priced.period,
+        totalCost: priced.costs.total_cost,
+        ...(typeof tariffId === 'string' ? { tariffId } : {}),
+      }
+    : undefined;
+  const data = { ...endedReservationSession(open.data, now, billed), last_updated: stamp.toISOString() };
+  const ended = await db
     .updateTable('sessions')
     .set({ status: 'COMPLETED', data: JSON.stringify(data), last_updated: stamp })
     .where('id', '=', open.id)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await repositories(db).outbox.add(reservationPushMessage(open.id));
+  if (priced) await storeReservationCdr(db, { session: ended, reservationId, priced, now });
   return true;
 }
 
@@ -215,6 +256,6 @@ export async function lateReservationSession(
     return (await claimReservationSession(db, transaction)) ?? own;
   }
   await markReservationUsed(db, waiting.reservationId);
-  await endReservationSession(db, waiting.reservationId, now);
+  await endReservationSession(db, waiting.reservationId, now, 'used');
   return own;
 }

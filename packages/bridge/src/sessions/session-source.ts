@@ -1,4 +1,5 @@
 import type { MeterSampleInput } from './charging-periods.builder.js';
+import type { SessionReservation } from './reservation-period.js';
 
 /** OCPI `AuthMethod` (mod_cdrs "AuthMethod enum"). */
 export type AuthMethod = 'AUTH_REQUEST' | 'COMMAND' | 'WHITELIST';
@@ -61,4 +62,6 @@ export interface SessionSource {
   samples: readonly MeterSampleInput[];
   /** The OCPI Tariff as it was at session start (`sessions.tariff_snapshot`), if any applies. */
   tariff: Record<string, unknown> | null;
+  /** The reservation this session began as (its time is billed before the charging), if any. */
+  reservation?: SessionReservation | null;
 }

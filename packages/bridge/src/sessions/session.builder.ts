@@ -6,6 +6,7 @@ import {
   priceSession,
 } from '@chargebridge/tariffs';
 import { buildChargingPeriods } from './charging-periods.builder.js';
+import { reservationPeriod } from './reservation-period.js';
 import type { AuthMethod, SessionSource, SessionStatus } from './session-source.js';
 
 /** Currency of a session no tariff applies to (Session.currency is required). */
@@ -19,6 +20,8 @@ export interface BuiltSession {
   kwh: number;
   currency: string;
   chargingPeriods: OcpiChargingPeriod[];
+  /** Session start: the reservation's start when the session began as one, else the transaction's. */
+  start: Date;
   /** Why `total_cost` is missing, when a tariff exists but could not price the session. */
   pricingError?: string;
 }
@@ -82,6 +85,21 @@ export function sessionSpan(source: SessionSource): { start: Date; end: Date } {
 }
 
 /**
+ * The session's charging periods with its reservation's time in front (RESERVATION_TIME, from the
+ * station accepting the reservation until the transaction started), and the session start that
+ * goes with them: the reservation's (mod_cdrs CDR.start_date_time).
+ */
+export function withReservation(
+  source: SessionSource,
+  periods: OcpiChargingPeriod[],
+  span: { start: Date; end: Date },
+): { periods: OcpiChargingPeriod[]; start: Date } {
+  const reserved = source.reservation ? reservationPeriod(source.reservation, span.start) : undefined;
+  if (!reserved || !source.reservation) return { periods, start: span.start };
+  return { periods: [reserved, ...periods], start: source.reservation.acceptedAt };
+}
+
+/**
  * Prices the session with the tariff snapshot: `priceSession` once completed (the CDR's numbers),
  * `estimateRunningCost` up to the newest sample while running — the same engine, so the last
  * running cost and the CDR agree (issue 5 "Same cost engine").
@@ -111,16 +129,21 @@ export function priceBuilt(
  */
 export function buildSession(source: SessionSource): BuiltSession {
   const tx = source.transaction;
-  const span = sessionSpan(source);
-  const periods = buildChargingPeriods({
-    start: span.start,
-    end: span.end,
+  const charging = sessionSpan(source);
+  const meterPeriods = buildChargingPeriods({
+    start: charging.start,
+    end: charging.end,
     meterStartWh: tx.meter_start_wh,
     meterStopWh: tx.status === 'completed' ? tx.meter_stop_wh : null,
     samples: source.samples,
   });
-  const periodKwh = periods.reduce((sum, p) => sum + (p.dimensions.find((d) => d.type === 'ENERGY')?.volume ?? 0), 0);
-  const kwh = round4(periods.length > 0 ? periodKwh : tx.energy_wh / 1000);
+  const { periods, start } = withReservation(source, meterPeriods, charging);
+  const span = { start, end: charging.end };
+  const periodKwh = meterPeriods.reduce(
+    (sum, p) => sum + (p.dimensions.find((d) => d.type === 'ENERGY')?.volume ?? 0),
+    0,
+  );
+  const kwh = round4(meterPeriods.length > 0 ? periodKwh : tx.energy_wh / 1000);
   const status = sessionStatusOf(source, kwh);
   const currency = typeof source.tariff?.currency === 'string' ? source.tariff.currency : DEFAULT_CURRENCY;
   const tariffId = typeof source.tariff?.id === 'string' ? source.tariff.id : undefined;
@@ -152,5 +175,5 @@ export function buildSession(source: SessionSource): BuiltSession {
     ...(totalCost ? { total_cost: totalCost } : {}),
     status,
   };
-  return { session, status, kwh, currency, chargingPeriods, ...(pricingError ? { pricingError } : {}) };
+  return { session, status, kwh, currency, chargingPeriods, start, ...(pricingError ? { pricingError } : {}) };
 }

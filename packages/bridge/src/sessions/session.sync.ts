@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, SessionRow } from '@chargebridge/store';
 import type { Kysely } from 'kysely';
-import { claimReservationSession, lateReservationSession } from './reservation-session.store.js';
+import { claimReservationSession, lateReservationSession, sessionReservation } from './reservation-session.store.js';
 import { type BuiltSession, buildSession } from './session.builder.js';
 import type { SessionSource } from './session-source.js';
 import { loadSessionContext, type SessionContext, selectSessionTariff } from './session-source.loader.js';
@@ -70,7 +70,9 @@ export async function syncSession(
     const tariff = row
       ? ((row.tariff_snapshot as Record<string, unknown> | null) ?? null)
       : await selectSessionTariff(trx, context);
-    const source: SessionSource = { ...context, sessionId: row?.session_id ?? randomUUID(), tariff };
+    // A session that began as a reservation bills the reservation's time before the charging.
+    const reservation = row?.reservation_id ? await sessionReservation(trx, row.reservation_id) : null;
+    const source: SessionSource = { ...context, sessionId: row?.session_id ?? randomUUID(), tariff, reservation };
     const built = buildSession(source);
     const columns = {
       token_country_code: source.token?.country_code ?? null,

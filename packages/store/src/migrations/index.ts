@@ -6,6 +6,7 @@ import * as dashboard from './0004-dashboard.js';
 import * as pushAttemptsWindow from './0005-push-attempts-window.js';
 import * as reservationSessions from './0006-reservation-sessions.js';
 import * as autoRegisteredStations from './0007-auto-registered-stations.js';
+import * as reservationAcceptedAt from './0008-reservation-accepted-at.js';
 
 /**
  * Forward-only, numbered migrations. Add new ones at the end; never edit a released one.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-push-attempts-window': pushAttemptsWindow,
   '0006-reservation-sessions': reservationSessions,
   '0007-auto-registered-stations': autoRegisteredStations,
+  '0008-reservation-accepted-at': reservationAcceptedAt,
 };
