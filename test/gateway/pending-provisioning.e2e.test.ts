@@ -11,6 +11,7 @@ import { Simulator } from '../../packages/simulator/src/index.js';
 import { seedHostedSite } from '../bridge/hosted-site.js';
 import { type AdminCall, startTestHub, type TestHub } from '../support/test-hub.js';
 import { ocppStation } from './helpers/ocpp-station.js';
+import { stationEvents } from './helpers/station-events.js';
 
 type Json = Record<string, unknown>;
 
@@ -59,17 +60,7 @@ const boot16 = { chargePointVendor: 'ACME', chargePointModel: 'W1' };
 const boot2x = (reason: string) => ({ reason, chargingStation: { vendorName: 'ACME', model: 'W2' } });
 
 /** The station's events of `kind`, oldest first. */
-async function events(identity: string, kind: string): Promise<Json[]> {
-  const rows = await hub.db.store.db
-    .selectFrom('station_events as e')
-    .innerJoin('stations as s', 's.id', 'e.station_id')
-    .select('e.payload')
-    .where('s.identity', '=', identity)
-    .where('e.kind', '=', kind)
-    .orderBy('e.id')
-    .execute();
-  return rows.map((r) => r.payload as Json);
-}
+const events = (identity: string, kind: string) => stationEvents(hub.db.store, identity, kind);
 
 async function configuration(identity: string): Promise<Record<string, string | null>> {
   const { json } = await admin('GET', `/stations/${identity}/configuration`);

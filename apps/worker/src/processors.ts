@@ -2,6 +2,7 @@ import { assertEveryJobHasOneProcessor, type JobName, jobNames } from '@chargebr
 import type { WorkerDeps } from './deps.js';
 import { cdrCreateProcessor } from './processors/cdr-create.processor.js';
 import { cdrPushProcessor } from './processors/cdr-push.processor.js';
+import { certificateSignProcessor } from './processors/certificate-sign.processor.js';
 import { commandExecuteProcessor } from './processors/command-execute.processor.js';
 import { commandResultProcessor } from './processors/command-result.processor.js';
 import { locationPushProcessor } from './processors/location-push.processor.js';
@@ -35,6 +36,9 @@ export function registerProcessors(deps: WorkerDeps): void {
   // Stations registered Pending are provisioned before they are accepted (interfaces.md).
   deps.runner.process('station.provision', stationProvisionProcessor(deps), { concurrency: 8 });
   registered.push('station.provision');
+  // Station certificates: SignCertificate answered Accepted → signed and sent as CertificateSigned.
+  deps.runner.process('certificate.sign', certificateSignProcessor(deps), { concurrency: 4 });
+  registered.push('certificate.sign');
   scheduleReconcile(deps.runner).catch((err) => log.warn({ err }, 'could not schedule reconciliation'));
   for (const name of jobNames) {
     if (registered.includes(name)) continue;

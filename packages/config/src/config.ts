@@ -1,4 +1,8 @@
+import { ConfigError } from './config-error.js';
 import { envSchema } from './env.schema.js';
+import { checkStationCa, type StationCaFiles } from './station-ca.check.js';
+
+export { ConfigError };
 
 /** Roles a process can run; `all` is the one-process hub of `chargebridge start`. */
 export type Role = 'all' | 'gateway' | 'api' | 'worker';
@@ -32,6 +36,14 @@ export interface Config {
   readonly alerts: AlertThresholds;
   /** Days the worker keeps the OCPP frame log and partner push attempts; 0 keeps them forever. */
   readonly retention: { readonly frameLogDays: number; readonly pushAttemptDays: number };
+  /**
+   * PEM files of the CA the hub signs station certificates with (STATION_CA_CERT / STATION_CA_KEY,
+   * checked readable and matching at start); undefined: SignCertificate is answered Rejected.
+   * Only the paths are kept here — never key material.
+   */
+  readonly stationCa: StationCaFiles | undefined;
+  /** Validity in days of a station certificate the hub signs (STATION_CERT_DAYS). */
+  readonly stationCertDays: number;
   /** `embedded` without DATABASE_URL and REDIS_URL; `server` with both. */
   readonly mode: 'embedded' | 'server';
 }
@@ -46,17 +58,6 @@ export interface AlertThresholds {
   readonly commandStuckSeconds: number;
   /** This many consecutive failed pushes to a partner open `partner_push_failures`. */
   readonly pushFailures: number;
-}
-
-/** One bad environment variable; the message is the single line printed at start. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    readonly problem: string,
-  ) {
-    super(`configuration error: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
 }
 
 /** Every variable name `loadConfig` reads — the compose file may set only these. */
@@ -90,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Half a server (PostgreSQL with in-process jobs, or Redis with PGlite) is allowed:
     // the store and the runner are independent seams. Mode reports the database side.
   }
+  const stationCa = checkStationCa(e.STATION_CA_CERT, e.STATION_CA_KEY);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -122,6 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       frameLogDays: e.FRAME_LOG_RETENTION_DAYS,
       pushAttemptDays: e.PUSH_ATTEMPT_RETENTION_DAYS,
     }),
+    stationCa,
+    stationCertDays: e.STATION_CERT_DAYS,
     mode: e.DATABASE_URL ? 'server' : 'embedded',
   });
 }

@@ -76,6 +76,15 @@ export const envSchema = z.object({
   // How long the worker keeps the raw OCPP frame log and partner push attempts (0 = forever).
   FRAME_LOG_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(14),
   PUSH_ATTEMPT_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  // The CA the hub signs station certificates with (SignCertificate); both files or neither.
+  STATION_CA_CERT: optionalString,
+  STATION_CA_KEY: optionalString,
+  STATION_CERT_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be between 1 and 3650 days')
+    .max(3650, 'must be between 1 and 3650 days')
+    .default(365),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -31,6 +31,12 @@ export interface JobPayloads {
    * settings, accept it and ask it to boot again (keyed by station: one at a time).
    */
   'station.provision': { stationId: number };
+  /**
+   * Sign a station's CSR with the station CA (STATION_CA_CERT / STATION_CA_KEY) and send it
+   * CertificateSigned: queued by a SignCertificate answered Accepted. `certificateType` is the 2.x
+   * request's (never V2GCertificate: those are refused); `requestId` the 2.1 request's, echoed.
+   */
+  'certificate.sign': { stationId: number; csr: string; certificateType?: string; requestId?: number };
   /** Deliver a command's result to the partner's response_url. */
   'command.result': { commandId: string };
   /** Periodic reconciliation: unacknowledged CDRs, transactions that never ended. */
@@ -52,6 +58,7 @@ export const jobNames: readonly JobName[] = [
   'command.execute',
   'command.result',
   'station.provision',
+  'certificate.sign',
   'reconcile.run',
   'maintenance.prune',
 ];

@@ -1,7 +1,11 @@
-import { recordingHandler } from '../shared/record-event.js';
+import type { HandlerContext } from '../handler.types.js';
+import { decideSignCertificate } from '../shared/sign-certificate.js';
 
 /**
- * 1.6 security whitepaper SignCertificate: recorded; the hub has no certificate authority wired
- * yet, so it answers Rejected rather than promising a CertificateSigned it cannot send.
+ * 1.6 security whitepaper SignCertificate: Accepted when the hub has a station CA and the CSR is
+ * the station's, then CertificateSigned from the worker; Rejected otherwise (why: station event).
  */
-export const signCertificate = recordingHandler('SignCertificate', { status: 'Rejected' });
+export async function signCertificate(payload: Record<string, unknown>, ctx: HandlerContext): Promise<object> {
+  const { status } = await decideSignCertificate(payload, ctx);
+  return { status };
+}

@@ -14,6 +14,7 @@ import { notifyPeriodicEventStream } from './notify-periodic-event-stream.handle
 import { notifyReport } from './notify-report.handler.js';
 import { reservationStatusUpdate } from './reservation-status-update.handler.js';
 import { securityEventNotification } from './security-event-notification.handler.js';
+import { signCertificate } from './sign-certificate.handler.js';
 import { statusNotification } from './status-notification.handler.js';
 import { transactionEvent } from './transaction-event.handler.js';
 
@@ -36,6 +37,7 @@ export const ocpp201Handlers: HandlerTable = {
   NotifyReport: notifyReport,
   ReservationStatusUpdate: reservationStatusUpdate,
   SecurityEventNotification: securityEventNotification,
+  SignCertificate: signCertificate,
   StatusNotification: statusNotification,
   TransactionEvent: transactionEvent,
 };
