@@ -93,6 +93,10 @@ const SCREENS: Array<{ name: string; path: () => string; shot?: string; dark?: s
     path: () => `/stations/${network.sim.stations[0]!.identity}`,
     shot: 'station-detail',
   },
+  {
+    name: '/stations/<identity>?tab=events',
+    path: () => `/stations/${network.sim.stations[0]!.identity}?tab=events`,
+  },
   { name: '/sessions', path: () => '/sessions' },
   { name: '/sessions/<id>', path: () => `/sessions/${session.transactionId}`, shot: 'session-detail' },
   { name: '/cdrs', path: () => '/cdrs', shot: 'cdrs' },
@@ -162,7 +166,11 @@ describe('axe-core: no serious or critical issue on any screen, in the light and
       const failures: string[] = [];
       await page.goto(path);
       await screenReady(page);
-      expect(new URL(page.url()).pathname, `${path} redirected`).toBe(path);
+      const wanted = new URL(path, page.url());
+      const landed = new URL(page.url());
+      expect(landed.pathname, `${path} redirected`).toBe(wanted.pathname);
+      for (const [key, value] of wanted.searchParams)
+        expect(landed.searchParams.get(key), `${path}: ${key}`).toBe(value);
       if (path === '/map') await mapHoldsEveryStation(page);
       for (const scheme of ['light', 'dark'] as const) {
         await switchTheme(page, scheme);

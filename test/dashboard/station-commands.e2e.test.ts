@@ -167,4 +167,38 @@ describe('station commands from the browser', () => {
     expect(silent.ignored).toContain('Reset');
     await page.close();
   });
+
+  it('the event log lists what the station reported and filters by kind from the URL', {
+    timeout: 60_000,
+  }, async () => {
+    const identity = network.sim.stations[0]!.identity;
+    const station = await network.hub.database.store.db
+      .selectFrom('stations')
+      .select('id')
+      .where('identity', '=', identity)
+      .executeTakeFirstOrThrow();
+    await network.hub.database.store.db
+      .insertInto('station_events')
+      .values({
+        station_id: station.id,
+        kind: 'FirmwareStatusNotification',
+        payload: JSON.stringify({ status: 'Installed' }),
+        occurred_at: new Date(),
+      })
+      .execute();
+    const page = await openStation(identity, 'events');
+    const firmware = page.locator('[data-kind="FirmwareStatusNotification"]');
+    await expect.poll(() => firmware.count(), { timeout: 10_000 }).toBe(1);
+    expect(await firmware.textContent()).toContain('firmware: Installed');
+    expect(await page.locator('[data-kind="Connected"]').count()).toBeGreaterThan(0);
+    // The payload on expand.
+    await firmware.getByRole('button', { name: /Show the payload/ }).click();
+    await expect.poll(() => page.getByText('"status": "Installed"').count(), { timeout: 5_000 }).toBe(1);
+
+    await page.goto(`/stations/${identity}?tab=events&kind=Connected`);
+    await screenReady(page);
+    await expect.poll(() => page.locator('[data-kind="Connected"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('[data-kind="FirmwareStatusNotification"]').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -23,6 +23,7 @@ import { partnerOperationsRoutes } from './partners/partner-operations.routes.js
 import { partnersRoutes } from './partners/partners.routes.js';
 import { chargingSessionsRoutes } from './sessions/charging-sessions.routes.js';
 import { sessionsRoutes } from './sessions/sessions.routes.js';
+import { stationEventsRoutes } from './stations/station-events.routes.js';
 import { stationFramesRoutes } from './stations/station-frames.routes.js';
 import { stationHistoryRoutes } from './stations/station-history.routes.js';
 import { stationTableRoutes } from './stations/station-table.routes.js';
@@ -57,6 +58,7 @@ export const adminModules: AdminModule[] = [
   stationsRoutes,
   stationTableRoutes,
   stationFramesRoutes,
+  stationEventsRoutes,
   stationCommandsRoutes,
   stationHistoryRoutes,
   transactionsRoutes,

@@ -2663,6 +2663,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stations/{identity}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event log of a station */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only events older than this event id */
+                    before_id?: number;
+                    /** @description Only events of this kind */
+                    kind?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    identity: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            identity: string;
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                id: number;
+                                /** @description The OCPP message (FirmwareStatusNotification, SecurityEventNotification, …) or the hub’s own (Connected, Provisioned, CertificateSigned, …) */
+                                kind: string;
+                                /** @description As recorded */
+                                payload: unknown;
+                                summary: string;
+                            }[];
+                            /** @description Every kind the station has events of, with how many */
+                            kinds: {
+                                count: number;
+                                kind: string;
+                            }[];
+                            next_before_id: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stations/{identity}/frames": {
         parameters: {
             query?: never;

@@ -59,6 +59,30 @@ export class StationHistoryRepository {
     return [...before, ...inWindow];
   }
 
+  /** A page of the station's events, newest first (keyset on id), optionally of one kind. */
+  async events(stationId: number, page: { kind?: string; beforeId?: number; limit: number }) {
+    let q = this.db
+      .selectFrom('station_events')
+      .select(['id', 'kind', 'payload', 'occurred_at'])
+      .where('station_id', '=', stationId);
+    if (page.kind) q = q.where('kind', '=', page.kind);
+    if (page.beforeId !== undefined) q = q.where('id', '<', page.beforeId);
+    return q.orderBy('id', 'desc').limit(page.limit).execute();
+  }
+
+  /** How many events of each kind the station has, most frequent first. */
+  async eventKinds(stationId: number) {
+    const rows = await this.db
+      .selectFrom('station_events')
+      .select(['kind', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('station_id', '=', stationId)
+      .groupBy('kind')
+      .orderBy('count', 'desc')
+      .orderBy('kind')
+      .execute();
+    return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
+  }
+
   /** The station's latest provisioning run (`Provisioned` or `ProvisioningFailed` event). */
   async lastProvisioning(stationId: number) {
     return this.db

@@ -1,12 +1,10 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
   Checkbox,
   Code,
   Group,
-  Loader,
   Select,
   SimpleGrid,
   Stack,
@@ -16,17 +14,12 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconAlertTriangle,
-  IconArrowLeft,
-  IconArrowRight,
-  IconChevronDown,
-  IconChevronRight,
-  IconDownload,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconDownload } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Fragment, useEffect, useState } from 'react';
 import { useFormatTime } from '../../app/time-zone.js';
+import { ExpandToggle, useExpandedRows } from '../../components/ExpandToggle.js';
+import { OlderPages } from '../../components/OlderPages.js';
 import { type FrameFilters, type FrameItem, fetchFrames, framesExportUrl, stationKeys } from './station-api.js';
 
 /** Direction as an arrow and words: "in" = station → hub. */
@@ -120,14 +113,7 @@ export function FramesTab({
   useEffect(() => {
     if ((debounced || undefined) !== filters.action) onFilters({ action: debounced || undefined });
   }, [debounced, filters.action, onFilters]);
-  const [open, setOpen] = useState<Set<number>>(new Set());
-  const toggle = (id: number) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const { isOpen, toggle } = useExpandedRows();
 
   const frames = useInfiniteQuery({
     queryKey: stationKeys.frames(identity, filters),
@@ -193,7 +179,7 @@ export function FramesTab({
           <Table.Tbody>
             {items.map((item) => {
               const violation = item.violation ?? item.paired?.violation ?? null;
-              const expanded = open.has(item.id);
+              const expanded = isOpen(item.id);
               return (
                 <Fragment key={item.id}>
                   <Table.Tr
@@ -202,18 +188,11 @@ export function FramesTab({
                     bg={violation ? 'var(--mantine-color-orange-light)' : undefined}
                   >
                     <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        onClick={() => toggle(item.id)}
-                        aria-expanded={expanded}
-                        aria-label={`${expanded ? 'Hide' : 'Show'} raw JSON of frame ${item.id}`}
-                      >
-                        {expanded ? (
-                          <IconChevronDown size={16} aria-hidden />
-                        ) : (
-                          <IconChevronRight size={16} aria-hidden />
-                        )}
-                      </ActionIcon>
+                      <ExpandToggle
+                        expanded={expanded}
+                        onToggle={() => toggle(item.id)}
+                        what={`raw JSON of frame ${item.id}`}
+                      />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{fmt(item.at)}</Text>
@@ -267,13 +246,7 @@ export function FramesTab({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {frames.isPending && <Loader size="sm" aria-label="Loading frames" />}
-      {!frames.isPending && items.length === 0 && <Text c="dimmed">No frames match.</Text>}
-      {frames.hasNextPage && (
-        <Button variant="default" onClick={() => void frames.fetchNextPage()} loading={frames.isFetchingNextPage}>
-          Load older frames
-        </Button>
-      )}
+      <OlderPages query={frames} shown={items.length} what="frames" empty="No frames match." />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { CommandsTab } from './CommandsTab.js';
 import { ConfigurationTab } from './ConfigurationTab.js';
+import { EventsTab } from './EventsTab.js';
 import { FramesTab } from './FramesTab.js';
 import { PowerTab } from './PowerTab.js';
 import { SessionsTab } from './SessionsTab.js';
@@ -17,6 +18,7 @@ const TAB_LABELS: Record<StationTab, string> = {
   status: 'Status',
   power: 'Power',
   frames: 'Frames',
+  events: 'Events',
   commands: 'Commands',
   configuration: 'Configuration',
   sessions: 'Sessions',
@@ -24,7 +26,7 @@ const TAB_LABELS: Record<StationTab, string> = {
 
 /**
  * One station: its header, then tabs (kept in the URL) for the connector status timeline, live
- * power, the OCPP frame log, commands, configuration and its sessions.
+ * power, the OCPP frame log, its event log, commands, configuration and its sessions.
  */
 export function StationScreen() {
   const { identity } = route.useParams();
@@ -81,6 +83,9 @@ export function StationScreen() {
               onFilters={(f) => update(f)}
               timeZone={timeZone}
             />
+          </Tabs.Panel>
+          <Tabs.Panel value="events" pt="md">
+            <EventsTab identity={identity} kind={search.kind} onKind={(kind) => update({ kind })} timeZone={timeZone} />
           </Tabs.Panel>
           <Tabs.Panel value="commands" pt="md">
             <CommandsTab identity={identity} protocol={summary.data.protocol} timeZone={timeZone} />

@@ -1,7 +1,7 @@
 import { searchText } from '../../app/search-text.js';
 
 /** The tabs of the station detail, in display order. */
-export const STATION_TABS = ['status', 'power', 'frames', 'commands', 'configuration', 'sessions'] as const;
+export const STATION_TABS = ['status', 'power', 'frames', 'events', 'commands', 'configuration', 'sessions'] as const;
 export type StationTab = (typeof STATION_TABS)[number];
 
 /** Time windows of the status timeline and the power chart (ending now). */
@@ -14,13 +14,15 @@ export const RANGE_MS: Record<StationRange, number> = {
   '7d': 7 * 24 * 3_600_000,
 };
 
-/** URL state of the station detail: the open tab, the time window and the frame-log filters. */
+/** URL state of the station detail: the open tab, the time window, the frame-log and event filters. */
 export interface StationSearch {
   tab?: StationTab;
   range?: StationRange;
   action?: string;
   direction?: 'in' | 'out';
   violations?: boolean;
+  /** Event log: only events of this kind. */
+  kind?: string;
 }
 
 export function validateStationSearch(search: Record<string, unknown>): StationSearch {
@@ -33,5 +35,6 @@ export function validateStationSearch(search: Record<string, unknown>): StationS
     action: searchText(search.action),
     direction: direction === 'in' || direction === 'out' ? direction : undefined,
     violations: search.violations === true || search.violations === 'true' ? true : undefined,
+    kind: searchText(search.kind),
   };
 }

@@ -20,6 +20,7 @@ export type CommandPage = Json<'/api/v1/commands'>;
 export type Command = CommandPage['items'][number];
 export type StationConfiguration = Json<'/api/v1/stations/{identity}/configuration'>;
 export type StationSessions = Json<'/api/v1/stations/{identity}/sessions'>;
+export type StationEvents = Json<'/api/v1/stations/{identity}/events'>;
 
 /** Frame-log filters (from the URL). */
 export interface FrameFilters {
@@ -42,6 +43,7 @@ export const stationKeys = {
   commands: (identity: string) => ['station', identity, 'commands'] as const,
   configuration: (identity: string) => ['station', identity, 'configuration'] as const,
   sessions: (identity: string) => ['station', identity, 'sessions'] as const,
+  events: (identity: string, kind: string | undefined) => ['station', identity, 'events', kind ?? null] as const,
 };
 
 const at = (identity: string) => `/stations/${encodeURIComponent(identity)}`;
@@ -93,6 +95,13 @@ export function sendCommand(identity: string, body: { action: string; payload: R
 }
 
 export const fetchConfiguration = (identity: string) => apiJson<StationConfiguration>(`${at(identity)}/configuration`);
+
+export function fetchStationEvents(identity: string, kind: string | undefined, beforeId: number | null) {
+  const params = new URLSearchParams({ limit: '100' });
+  if (kind) params.set('kind', kind);
+  if (beforeId !== null) params.set('before_id', String(beforeId));
+  return apiJson<StationEvents>(`${at(identity)}/events?${params}`);
+}
 
 export const fetchStationSessions = (identity: string) =>
   apiJson<StationSessions>(`${at(identity)}/sessions?limit=100`);
