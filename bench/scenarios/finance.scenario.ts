@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collect, exited, repoRoot, spawnCli } from '../support/processes.js';
+import { collect, cpuProfileFlags, exited, repoRoot, spawnCli } from '../support/processes.js';
 import { commandFor, n, type Scenario } from './scenario.js';
 
 const DEFAULT_CDRS = 1_000_000;
@@ -92,11 +92,8 @@ export const financeScenario: Scenario = {
     const file = join(dir, 'cdrs.csv');
     const args = ['cdr', 'export', '--from', '2025-01-01', '--to', '2028-01-01', '--out', file];
     // BENCH_CPU_PROF=DIR: a V8 CPU profile of the export process (open it in Chrome DevTools).
-    const prof: Record<string, string> = process.env.BENCH_CPU_PROF
-      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` }
-      : {};
     const started = performance.now();
-    const child = spawnCli(args, { DATABASE_URL: hub.databaseUrl, ...prof });
+    const child = spawnCli(args, { DATABASE_URL: hub.databaseUrl }, undefined, cpuProfileFlags());
     const stderr = collect(child, 'stderr');
     let peakRss = 0;
     const sample = setInterval(() => {

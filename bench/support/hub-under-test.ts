@@ -7,7 +7,7 @@ import pg from 'pg';
 import { freePort } from '../../test/support/free-port.js';
 import { startThrowawayPostgres, type ThrowawayService } from '../../test/support/throwaway-postgres.js';
 import { startThrowawayRedis } from '../../test/support/throwaway-redis.js';
-import { collect, spawnCli, stopChild, until } from './processes.js';
+import { collect, cpuProfileFlags, spawnCli, stopChild, until } from './processes.js';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 
@@ -77,10 +77,11 @@ export async function startHubUnderTest(): Promise<HubUnderTest> {
       120_000,
       `API ready (${apiErr().slice(-500)})`,
     );
+    // BENCH_CPU_PROF=DIR: V8 CPU profiles of the worker and the gateway (written when they stop).
     // Workers answer what the gateway hands off (Authorize of unknown tokens, pushes).
-    const worker = spawnCli(['start', '--role', 'worker'], env);
+    const worker = spawnCli(['start', '--role', 'worker'], env, undefined, cpuProfileFlags());
     children.push(worker);
-    const gateway = spawnCli(['start', '--role', 'gateway'], env);
+    const gateway = spawnCli(['start', '--role', 'gateway'], env, undefined, cpuProfileFlags());
     children.push(gateway);
     const gwOut = collect(gateway, 'stdout');
     const gwErr = collect(gateway, 'stderr');

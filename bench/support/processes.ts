@@ -10,8 +10,24 @@ export const cliPath = resolve(repoRoot, 'apps/hub/bin/chargebridge.js');
  * Spawns `chargebridge ARGS` through a shell that first raises the open-file limit as far as the
  * hard limit allows (`ulimit -n`): each WebSocket is one descriptor on each side.
  */
-export function spawnCli(args: string[], env: Record<string, string>, wantFiles = 200_000): ChildProcess {
-  const quoted = [process.execPath, cliPath, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+/**
+ * BENCH_CPU_PROF=DIR: the Node flags that make a spawned process write a V8 CPU profile to DIR when
+ * it exits (open it in Chrome DevTools). Node 20 refuses them in NODE_OPTIONS.
+ */
+export function cpuProfileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
+export function spawnCli(
+  args: string[],
+  env: Record<string, string>,
+  wantFiles = 200_000,
+  nodeFlags: readonly string[] = [],
+): ChildProcess {
+  const quoted = [process.execPath, ...nodeFlags, cliPath, ...args]
+    .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
+    .join(' ');
   const script = `ulimit -n ${wantFiles} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec ${quoted}`;
   return spawn('bash', ['-c', script], {
     cwd: repoRoot,
