@@ -157,18 +157,6 @@ export class TransactionsRepository {
     return result !== undefined;
   }
 
-  /** Sequence numbers received for a transaction, ascending. */
-  async seqNos(transactionId: number): Promise<number[]> {
-    const rows = await this.db
-      .selectFrom('transaction_events')
-      .select('seq_no')
-      .where('transaction_id', '=', transactionId)
-      .where('seq_no', 'is not', null)
-      .orderBy('seq_no')
-      .execute();
-    return rows.map((r) => r.seq_no as number);
-  }
-
   /** Transactions newest first, with the station identity. */
   async list(
     filter: TransactionFilter,

@@ -5,17 +5,7 @@ import type { MessageHandler } from '../handler.types.js';
 import { recordAuthorization, resolveToken } from '../shared/authorize-token.js';
 import { queueCdrCreate, queueSessionPush } from '../shared/bridge-outbox.js';
 import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
-
-const MAX_GAPS = 1_000;
-
-/** seqNo values missing between 0 and the highest received (2.0.1 E: seqNo starts at 0). */
-function gaps(seqNos: readonly number[]): number[] {
-  const seen = new Set(seqNos);
-  const max = seqNos.length === 0 ? 0 : Math.max(...seqNos);
-  const out: number[] = [];
-  for (let n = 0; n < max && out.length < MAX_GAPS; n++) if (!seen.has(n)) out.push(n);
-  return out;
-}
+import { advanceSeqNo } from './seq-numbers.js';
 
 /**
  * 2.0.1 / 2.1 E01–E15 TransactionEvent, idempotent on (station, transactionId, seqNo): a repeated
@@ -54,11 +44,12 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
     const samples = normalizeMeterValues2(Array.isArray(p.meterValue) ? p.meterValue : []);
     storeSamples(writes, stationId, row.id, evseId, samples);
 
-    const seqNos = await repos.transactions.seqNos(row.id);
-    const latest = !Number.isInteger(p.seqNo) || seqNos.length === 0 || p.seqNo >= Math.max(...seqNos);
+    const before = { last: row.last_seq_no, gaps: row.seq_gaps ?? [] };
+    const seq = Number.isInteger(p.seqNo) ? advanceSeqNo(before, p.seqNo) : { ...before, latest: true };
+    const latest = seq.latest;
     const changes: TransactionChanges = {
-      last_seq_no: seqNos.length ? Math.max(...seqNos) : null,
-      seq_gaps: JSON.stringify(gaps(seqNos)),
+      last_seq_no: seq.last,
+      seq_gaps: JSON.stringify(seq.gaps),
       offline: row.offline || p.offline === true,
     };
     if (p.evse) {
