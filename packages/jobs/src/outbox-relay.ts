@@ -71,8 +71,12 @@ export class OutboxRelay {
         const outbox = new OutboxRepository(trx);
         const rows = await outbox.claimBatch(batchSize);
         const now = Date.now();
+        // One add per job id and batch: the later rows of a key would be no-ops (a round trip each).
+        const added = new Set<string>();
         for (const row of rows) {
           if (!isJobName(row.topic)) continue; // an unknown topic stays visible as relayed-but-unhandled
+          if (added.has(row.job_key)) continue;
+          added.add(row.job_key);
           await this.options.runner.add(row.topic, row.payload as never, {
             jobId: row.job_key,
             delayMs: Math.max(0, row.available_at.getTime() - now),

@@ -1,5 +1,6 @@
 import type { Repositories } from '@chargebridge/store';
 import type { BatchWrites } from '../../persistence/batch-writes.js';
+import { SessionUpdateWindows } from './session-update-window.js';
 
 /**
  * Outbox rows for the bridge (issue 5), written in the same batch transaction as the state they
@@ -8,8 +9,12 @@ import type { BatchWrites } from '../../persistence/batch-writes.js';
  * latest state when it runs. Rows go to the batch's one multi-row outbox insert.
  */
 
-/** The transaction changed: sync and push its Session (one job per session). */
+/** Running transactions whose delayed session push is queued (this gateway process). */
+const sessionUpdates = new SessionUpdateWindows();
+
+/** The transaction changed: sync and push its Session now (one job per session). */
 export function queueSessionPush(writes: BatchWrites, transactionId: number): void {
+  sessionUpdates.pushedNow(transactionId);
   writes.addOutbox({
     topic: 'session.push',
     jobKey: `session.push:${transactionId}`,
@@ -17,8 +22,25 @@ export function queueSessionPush(writes: BatchWrites, transactionId: number): vo
   });
 }
 
+/**
+ * A running transaction's progress (meter values, an Updated event): its session push is delayed
+ * by SESSION_UPDATE_WINDOW_MS, and further updates before that push starts need no outbox row of
+ * their own — the push reads the latest state when it runs.
+ */
+export function queueSessionUpdate(writes: BatchWrites, transactionId: number): void {
+  const availableAt = sessionUpdates.pushAt(transactionId, Date.now());
+  if (availableAt === undefined) return;
+  writes.addOutbox({
+    topic: 'session.push',
+    jobKey: `session.push:${transactionId}`,
+    payload: { transactionId },
+    availableAt,
+  });
+}
+
 /** The transaction ended with its final meter values: its CDR (exactly one, keyed per transaction). */
 export function queueCdrCreate(writes: BatchWrites, transactionId: number): void {
+  sessionUpdates.pushedNow(transactionId);
   writes.addOutbox([
     { topic: 'session.push', jobKey: `session.push:${transactionId}`, payload: { transactionId } },
     { topic: 'cdr.create', jobKey: `cdr.create:${transactionId}`, payload: { transactionId } },

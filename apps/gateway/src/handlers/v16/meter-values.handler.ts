@@ -1,13 +1,13 @@
 import { fromConnector16, normalizeMeterValues16 } from '@chargebridge/domain';
 import type { MessageHandler } from '../handler.types.js';
-import { queueSessionPush } from '../shared/bridge-outbox.js';
+import { queueSessionUpdate } from '../shared/bridge-outbox.js';
 import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
 
 /**
  * 1.6 §4.7 MeterValues: samples normalized to Wh/W/A/V/…, linked to their transaction (by
  * transactionId, else the active one on the connector). The transaction's row id comes from the
  * session's cache when known (no statement of its own); samples, energy and the session push are
- * set-based batch writes.
+ * set-based batch writes; the session push waits a moment for the values that follow.
  */
 export const meterValues: MessageHandler = async (p, ctx) => {
   const evseId = fromConnector16(Number(p.connectorId))?.evseId ?? 0;
@@ -28,7 +28,7 @@ export const meterValues: MessageHandler = async (p, ctx) => {
     storeSamples(writes, stationId, id, evseId, samples);
     if (id !== null) {
       refreshEnergy(writes, id);
-      queueSessionPush(writes, id);
+      queueSessionUpdate(writes, id);
     }
     return id;
   });

@@ -3,7 +3,7 @@ import { fromIdToken2, normalizeMeterValues2, toAuthorizationStatus2 } from '@ch
 import type { TransactionChanges } from '@chargebridge/store';
 import type { MessageHandler } from '../handler.types.js';
 import { recordAuthorization, resolveToken } from '../shared/authorize-token.js';
-import { queueCdrCreate, queueSessionPush } from '../shared/bridge-outbox.js';
+import { queueCdrCreate, queueSessionPush, queueSessionUpdate } from '../shared/bridge-outbox.js';
 import { refreshEnergy, storeSamples } from '../shared/transaction-energy.js';
 import { advanceSeqNo } from './seq-numbers.js';
 
@@ -74,7 +74,9 @@ export const transactionEvent: MessageHandler = async (p, ctx) => {
     refreshEnergy(writes, row.id);
     // An Ended event carries the final meter values (E06): then the CDR, else a session update.
     if (row.status === 'completed') queueCdrCreate(writes, row.id);
-    else queueSessionPush(writes, row.id);
+    // A start or a new authorization is pushed at once; progress waits for what follows.
+    else if (p.eventType === 'Started' || changes.id_token !== undefined) queueSessionPush(writes, row.id);
+    else queueSessionUpdate(writes, row.id);
     return response;
   });
 };

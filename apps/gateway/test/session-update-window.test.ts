@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { SESSION_UPDATE_WINDOW_MS, SessionUpdateWindows } from '../src/handlers/shared/session-update-window.js';
+
+describe("a running transaction's session pushes, one per window", () => {
+  it('the first update queues a push one window later; updates soon after need none', () => {
+    const windows = new SessionUpdateWindows();
+    expect(windows.pushAt(7, 0)).toEqual(new Date(SESSION_UPDATE_WINDOW_MS));
+    expect(windows.pushAt(7, 500)).toBeUndefined();
+    // Another transaction has its own window.
+    expect(windows.pushAt(8, 500)).toEqual(new Date(500 + SESSION_UPDATE_WINDOW_MS));
+  });
+
+  it('an update close to the queued push (its commit may be late) queues the next one', () => {
+    const windows = new SessionUpdateWindows();
+    windows.pushAt(7, 0);
+    expect(windows.pushAt(7, SESSION_UPDATE_WINDOW_MS - 500)).toEqual(new Date(2 * SESSION_UPDATE_WINDOW_MS - 500));
+  });
+
+  it('after a push now (start, authorization, end) the next update starts a new window', () => {
+    const windows = new SessionUpdateWindows();
+    windows.pushAt(7, 0);
+    windows.pushedNow(7);
+    expect(windows.pushAt(7, 100)).toEqual(new Date(100 + SESSION_UPDATE_WINDOW_MS));
+  });
+});
