@@ -55,6 +55,9 @@ export class TransactionsRepository {
     uid: string,
     protocol: OcppProtocol,
   ): Promise<{ row: TransactionRow; created: boolean }> {
+    // Most calls find it (every event after the first): one statement then.
+    const existing = await this.findByUid(stationId, uid);
+    if (existing) return { row: existing, created: false };
     const inserted = await this.db
       .insertInto('transactions')
       .values({ station_id: stationId, transaction_uid: uid, protocol })
@@ -62,6 +65,7 @@ export class TransactionsRepository {
       .returningAll()
       .executeTakeFirst();
     if (inserted) return { row: inserted, created: true };
+    // Created meanwhile by a concurrent writer.
     const row = await this.findByUid(stationId, uid);
     if (!row) throw new Error(`transaction ${uid} vanished`);
     return { row, created: false };
