@@ -273,13 +273,11 @@ describe('2.0.1: a reservationId named only after the transaction started', () =
     const reservationSessionId: string = put.body.id;
     const reservation = await reservationRow('R-LATE2');
 
-    await cs.client.call(
-      'TransactionEvent',
-      event('TX-LATE2', 0, 'Started', {
-        triggerReason: 'Authorized',
-        idToken: { idToken: 'RSV-LATE2', type: 'ISO14443' },
-      }),
-    );
+    const started = event('TX-LATE2', 0, 'Started', {
+      triggerReason: 'Authorized',
+      idToken: { idToken: 'RSV-LATE2', type: 'ISO14443' },
+    });
+    await cs.client.call('TransactionEvent', started);
     await expect.poll(() => sessionsOfTransaction('RSVLATE2', 'TX-LATE2'), PUSHED).toHaveLength(1);
     const [own] = await sessionsOfTransaction('RSVLATE2', 'TX-LATE2');
     expect(own!.session_id).not.toBe(reservationSessionId);
@@ -288,7 +286,12 @@ describe('2.0.1: a reservationId named only after the transaction started', () =
       event('TX-LATE2', 1, 'Updated', { triggerReason: 'ChargingStateChanged', reservationId: reservation.id }),
     );
     await expect.poll(() => pushedStatus(reservationSessionId), PUSHED).toBe('COMPLETED');
-    expect(pushesOf(reservationSessionId).at(-1)!.body).toMatchObject({ kwh: 0, status: 'COMPLETED' });
+    // The reservation's time ended where the charging began (not when the station named it).
+    expect(pushesOf(reservationSessionId).at(-1)!.body).toMatchObject({
+      kwh: 0,
+      status: 'COMPLETED',
+      end_date_time: started.timestamp,
+    });
     expect((await reservationRow('R-LATE2')).status).toBe('used');
     expect(await sessionsOfTransaction('RSVLATE2', 'TX-LATE2')).toEqual([
       { session_id: own!.session_id, status: 'ACTIVE' },

@@ -84,6 +84,8 @@ describe('with a station CA: SignCertificate → Accepted → CertificateSigned'
         STATION_CA_CERT: pki.ca,
         STATION_CA_KEY: pki.caKey,
         STATION_CERT_DAYS: '30',
+        // Most stations here connect over plain ws (profile 0); the default floor (2) has its own test.
+        STATION_CERT_MIN_SECURITY_PROFILE: '0',
         OCPP_TLS_PORT: String(tlsPort),
         TLS_CERT: pki.serverCert,
         TLS_KEY: pki.serverKey,
@@ -169,6 +171,13 @@ describe('with a station CA: SignCertificate → Accepted → CertificateSigned'
     await s.boot();
     expect(await s.sign({ csr: pki.csr('CERT-21').csr, requestId: 42 })).toEqual({ status: 'Accepted' });
     expect(await s.signed).toMatchObject({ certificateType: 'ChargingStationCertificate', requestId: 42 });
+    // A 2.1 ISO 15118-20 certificate is not a station certificate: refused like a V2G one.
+    expect(
+      await s.sign({ csr: pki.csr('CERT-21').csr, requestId: 43, certificateType: 'V2G20Certificate' }),
+    ).toMatchObject({
+      status: 'Rejected',
+      statusInfo: { reasonCode: 'UnsupportedRequest' },
+    });
   });
 
   // The job retries with exponential backoff (1, 2, 4, 8, 16 s …): under a loaded machine the
@@ -272,5 +281,41 @@ describe('without a station CA', () => {
     } finally {
       pki.cleanup();
     }
+  });
+});
+
+describe('with a station CA and the default security-profile floor (2)', () => {
+  let hub: TestHub;
+  let pki: TestPki;
+  let stationId: number;
+
+  beforeAll(async () => {
+    pki = createTestPki({ caDays: 365 });
+    hub = await startTestHub({
+      nodeId: 'certificate-floor-node',
+      adminToken: 'certificate-floor-admin-token-0123',
+      env: { STATION_CA_CERT: pki.ca, STATION_CA_KEY: pki.caKey },
+    });
+    await seedParty(hub.db.store);
+    stationId = await aStation(hub.db.store, { identity: 'CERT-PLAIN', profile: 0 });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const c of clients) await c.close({ force: true }).catch(() => {});
+    await hub?.close();
+    pki?.cleanup();
+  });
+
+  it('a station without TLS authentication (profile 0) is Rejected: anyone could ask in its name', async () => {
+    const s = station(hub.ocppUrl, 'CERT-PLAIN', '2.0.1');
+    await s.boot();
+    expect(await s.sign({ csr: pki.csr('CERT-PLAIN').csr })).toMatchObject({
+      status: 'Rejected',
+      statusInfo: { reasonCode: 'LowSecurityProfile' },
+    });
+    expect(await signJobs(hub.db.store, stationId)).toBe(0);
+    expect(await stationEvents(hub.db.store, 'CERT-PLAIN', 'SignCertificate')).toMatchObject([
+      { status: 'Rejected', reason: expect.stringContaining('security profile 0') },
+    ]);
   });
 });

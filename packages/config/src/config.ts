@@ -44,6 +44,8 @@ export interface Config {
   readonly stationCa: StationCaFiles | undefined;
   /** Validity in days of a station certificate the hub signs (STATION_CERT_DAYS). */
   readonly stationCertDays: number;
+  /** STATION_CERT_MIN_SECURITY_PROFILE: stations below it get SignCertificate Rejected. */
+  readonly stationCertMinSecurityProfile: number;
   /** `embedded` without DATABASE_URL and REDIS_URL; `server` with both. */
   readonly mode: 'embedded' | 'server';
 }
@@ -126,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     stationCa,
     stationCertDays: e.STATION_CERT_DAYS,
+    stationCertMinSecurityProfile: e.STATION_CERT_MIN_SECURITY_PROFILE,
     mode: e.DATABASE_URL ? 'server' : 'embedded',
   });
 }

@@ -85,6 +85,9 @@ export const envSchema = z.object({
     .min(1, 'must be between 1 and 3650 days')
     .max(3650, 'must be between 1 and 3650 days')
     .default(365),
+  // The lowest security profile whose stations may have a certificate signed (below 2 nothing
+  // authenticates the station over an encrypted connection, so anyone could ask in its name).
+  STATION_CERT_MIN_SECURITY_PROFILE: z.coerce.number().int().min(0).max(3).default(2),
 });
 
 export type Env = z.input<typeof envSchema>;

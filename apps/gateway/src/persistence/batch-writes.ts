@@ -16,6 +16,7 @@ export class BatchWrites {
   private samples: NewMeterSample[] = [];
   private energy = new Set<number>();
   private outboxRows: OutboxMessage[] = [];
+  private onCommit: Array<() => void> = [];
 
   /** Meter samples to append (deduplicated on their business key by the insert). */
   addSamples(rows: readonly NewMeterSample[]): void {
@@ -25,6 +26,16 @@ export class BatchWrites {
   /** A transaction whose energy is recomputed once, after this batch's samples are in. */
   refreshEnergy(transactionId: number): void {
     this.energy.add(transactionId);
+  }
+
+  /** Runs `fn` once this batch's transaction has committed (never when it rolls back). */
+  afterCommit(fn: () => void): void {
+    this.onCommit.push(fn);
+  }
+
+  /** Called by the batcher right after the commit. */
+  committed(): void {
+    for (const fn of this.onCommit) fn();
   }
 
   /** Outbox rows for the bridge, inserted in this batch in the order added. */

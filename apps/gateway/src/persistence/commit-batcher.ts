@@ -110,10 +110,11 @@ export class CommitBatcher {
 
   private async commit(batch: Item[]): Promise<void> {
     const drained = this.passengers.map((p) => p.drain());
+    let writes: BatchWrites | undefined;
     try {
       const results = await this.db.transaction().execute(async (trx) => {
         const repos = repositories(trx);
-        const writes = new BatchWrites();
+        writes = new BatchWrites();
         const out: unknown[] = [];
         for (const item of batch) out.push(await item.work(repos, writes));
         await writes.flush(repos);
@@ -123,6 +124,7 @@ export class CommitBatcher {
         }
         return out;
       });
+      writes?.committed();
       this.stats.batches++;
       this.stats.items += batch.length;
       for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results[i]);
@@ -142,13 +144,14 @@ export class CommitBatcher {
     const settled: Array<() => void> = [];
     for (const item of batch) {
       try {
+        const writes = new BatchWrites();
         const result = await this.db.transaction().execute(async (trx) => {
           const repos = repositories(trx);
-          const writes = new BatchWrites();
           const value = await item.work(repos, writes);
           await writes.flush(repos);
           return value;
         });
+        writes.committed();
         settled.push(() => item.resolve(result));
       } catch (error) {
         settled.push(() => item.reject(error));

@@ -72,7 +72,15 @@ export class StationConnections {
   open(ws: WebSocket, station: StationRow, version: StationSession['version']): StationSession {
     const { config, batcher, nodeId } = this.deps;
     const now = new Date();
-    const session = new StationSession(station.id, station.identity, version, ws, station.registration_status, now);
+    const session = new StationSession(
+      station.id,
+      station.identity,
+      version,
+      ws,
+      station.registration_status,
+      now,
+      station.security_profile,
+    );
     (ws as TaggedSocket)[SESSION] = session;
     ws.on('pong', onPong);
     const log = this.deps.logger.child({ stationId: station.identity, version });

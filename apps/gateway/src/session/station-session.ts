@@ -24,6 +24,8 @@ export class StationSession {
     /** `registration_status` the hub answers BootNotification with. */
     public registrationStatus: string,
     readonly connectedAt: Date,
+    /** The security profile the station connected under (its handshake was held to it). */
+    readonly securityProfile = 0,
   ) {}
 
   /** Whether the station's boot was answered Accepted (or it is stored Accepted and did not boot again). */

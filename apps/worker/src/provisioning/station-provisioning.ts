@@ -38,6 +38,10 @@ export type ProvisioningResult = 'skipped' | 'accepted' | 'provisioned' | 'unrea
 export async function provisionStation(deps: ProvisioningDeps, stationId: number): Promise<ProvisioningResult> {
   const row = await deps.repos.stations.findById(stationId);
   if (row === undefined || row.registration_status !== 'Pending') return 'skipped';
+  // An auto-registered station waits for an operator: read once, not at every boot retry.
+  if (row.auto_registered && (await deps.repos.stationHistory.lastProvisioning(row.id))?.kind === 'Provisioned') {
+    return 'skipped';
+  }
   const station: StationRef = { id: row.id, identity: row.identity, version: row.protocol ?? '1.6' };
   const log = deps.logger.child({ stationId: row.identity });
   try {

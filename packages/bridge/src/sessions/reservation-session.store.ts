@@ -179,7 +179,7 @@ export async function endReservationSession(
 }
 
 /** The transaction fields a reservation takeover reads. */
-type ReservingTransaction = { id: number; station_id: number; reservation_id: number | null };
+type ReservingTransaction = { id: number; station_id: number; reservation_id: number | null; started_at?: Date | null };
 
 /** The open session of the transaction's reservation at its own station, if one waits. */
 async function waitingSessionOf(db: Kysely<Database>, transaction: ReservingTransaction) {
@@ -256,6 +256,8 @@ export async function lateReservationSession(
     return (await claimReservationSession(db, transaction)) ?? own;
   }
   await markReservationUsed(db, waiting.reservationId);
-  await endReservationSession(db, waiting.reservationId, now, 'used');
+  // Its time ends where the charging began (billed once: the transaction's session has the rest).
+  const endedAt = transaction.started_at && transaction.started_at < now ? transaction.started_at : now;
+  await endReservationSession(db, waiting.reservationId, endedAt, 'used');
   return own;
 }

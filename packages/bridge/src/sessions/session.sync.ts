@@ -50,7 +50,7 @@ export async function syncSession(
   return db.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom('transactions')
-      .select(['id', 'station_id', 'reservation_id'])
+      .select(['id', 'station_id', 'reservation_id', 'started_at'])
       .where('id', '=', transactionId)
       .forUpdate()
       .executeTakeFirst();

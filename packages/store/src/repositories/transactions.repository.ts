@@ -55,8 +55,16 @@ export class TransactionsRepository {
     uid: string,
     protocol: OcppProtocol,
   ): Promise<{ row: TransactionRow; created: boolean }> {
-    // Most calls find it (every event after the first): one statement then.
-    const existing = await this.findByUid(stationId, uid);
+    // Most calls find it (every event after the first): one statement then. Locked: the caller
+    // updates it from what it read (seqNo gaps), and two messages of one transaction may commit
+    // in overlapping batches.
+    const existing = await this.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('station_id', '=', stationId)
+      .where('transaction_uid', '=', uid)
+      .forUpdate()
+      .executeTakeFirst();
     if (existing) return { row: existing, created: false };
     const inserted = await this.db
       .insertInto('transactions')

@@ -28,7 +28,7 @@ export function queueSessionPush(writes: BatchWrites, transactionId: number): vo
  * their own — the push reads the latest state when it runs.
  */
 export function queueSessionUpdate(writes: BatchWrites, transactionId: number): void {
-  const availableAt = sessionUpdates.pushAt(transactionId, Date.now());
+  const availableAt = sessionUpdates.nextPush(transactionId, Date.now());
   if (availableAt === undefined) return;
   writes.addOutbox({
     topic: 'session.push',
@@ -36,6 +36,9 @@ export function queueSessionUpdate(writes: BatchWrites, transactionId: number): 
     payload: { transactionId },
     availableAt,
   });
+  // Remembered only once the row is committed: a rolled-back batch (retried message by message)
+  // queues it again.
+  writes.afterCommit(() => sessionUpdates.queued(transactionId, availableAt));
 }
 
 /** The transaction ended with its final meter values: its CDR (exactly one, keyed per transaction). */

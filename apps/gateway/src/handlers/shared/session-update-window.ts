@@ -19,12 +19,17 @@ export class SessionUpdateWindows {
    * When a session push for this update should run — or undefined when the push already queued
    * will run late enough to read this update too (no outbox row needed).
    */
-  pushAt(transactionId: number, now: number): Date | undefined {
+  nextPush(transactionId: number, now: number): Date | undefined {
     const due = this.due.get(transactionId);
     if (due !== undefined && now < due - MARGIN_MS) return undefined;
-    if (this.due.size >= PRUNE_AT) for (const [id, at] of this.due) if (at < now) this.due.delete(id);
-    this.due.set(transactionId, now + SESSION_UPDATE_WINDOW_MS);
     return new Date(now + SESSION_UPDATE_WINDOW_MS);
+  }
+
+  /** The push due at `at` is committed to the outbox (call after the commit, never before). */
+  queued(transactionId: number, at: Date): void {
+    const now = Date.now();
+    if (this.due.size >= PRUNE_AT) for (const [id, due] of this.due) if (due < now) this.due.delete(id);
+    this.due.set(transactionId, at.getTime());
   }
 
   /** The transaction's session is pushed now (a start, an authorization, its end). */

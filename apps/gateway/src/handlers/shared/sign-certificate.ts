@@ -6,7 +6,7 @@ import type { HandlerContext } from '../handler.types.js';
 export interface SignDecision {
   status: 'Accepted' | 'Rejected';
   /** 2.x reason code (Appendix 5 of 2.0.1 part 2), on a rejection. */
-  reasonCode?: 'NotEnabled' | 'UnsupportedRequest' | 'InvalidCSR';
+  reasonCode?: 'NotEnabled' | 'LowSecurityProfile' | 'UnsupportedRequest' | 'InvalidCSR';
   reason?: string;
 }
 
@@ -18,7 +18,8 @@ const ANSWER_FIRST_MS = 1_000;
 
 /**
  * SignCertificate of any version (1.6 security whitepaper, 2.0.1/2.1 A02/A03). Rejected when the
- * hub has no station CA, for a V2G certificate (no V2G root here), or when the CSR is not the
+ * hub has no station CA, for a station below STATION_CERT_MIN_SECURITY_PROFILE (default 2: one
+ * authenticated over TLS), for a V2G certificate (no V2G root here), or when the CSR is not the
  * station's (bad PEM or signature, CN ≠ identity: `checkStationCsr`). Otherwise Accepted and, in
  * the same commit, a `certificate.sign` job: the worker signs and sends CertificateSigned. Every
  * request leaves a `SignCertificate` station event with the decision and why.
@@ -34,8 +35,13 @@ export async function decideSignCertificate(
   let key: string | undefined;
   if (ctx.config.stationCa === undefined) {
     decision = reject('NotEnabled', 'the hub has no station CA (STATION_CA_CERT / STATION_CA_KEY)');
-  } else if (certificateType === 'V2GCertificate') {
-    decision = reject('UnsupportedRequest', 'the hub signs no V2G certificates (no V2G root)');
+  } else if (ctx.session.securityProfile < ctx.config.stationCertMinSecurityProfile) {
+    decision = reject(
+      'LowSecurityProfile',
+      `the station connects under security profile ${ctx.session.securityProfile}; certificates are signed from profile ${ctx.config.stationCertMinSecurityProfile} (STATION_CERT_MIN_SECURITY_PROFILE)`,
+    );
+  } else if (certificateType !== undefined && certificateType !== 'ChargingStationCertificate') {
+    decision = reject('UnsupportedRequest', `the hub signs no ${certificateType} (no V2G root)`);
   } else {
     const check = await checkStationCsr(csr, identity);
     if (check.ok) key = check.key;
