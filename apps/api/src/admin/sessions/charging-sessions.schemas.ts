@@ -72,13 +72,18 @@ export const ChargingSessionSchema = Type.Object({
 
 export const ChargingSessionPage = Paged(ChargingSessionSchema);
 
-const PushDeliverySchema = Type.Object({
-  id: Type.Integer(),
+/** Which partner, module, object and HTTP method a push (or one attempt of it) was. */
+const pushTarget = {
   partner_id: Type.String(),
   partner_name: Nullable(Type.String()),
   module: Type.String(),
   object_key: Type.String(),
   method: Type.String(),
+};
+
+const PushDeliverySchema = Type.Object({
+  id: Type.Integer(),
+  ...pushTarget,
   status: Type.String(),
   attempts: Type.Integer(),
   http_status: Nullable(Type.Integer()),
@@ -93,11 +98,7 @@ const PushDeliverySchema = Type.Object({
 
 const PushAttemptSchema = Type.Object({
   id: Type.Integer(),
-  partner_id: Type.String(),
-  partner_name: Nullable(Type.String()),
-  module: Type.String(),
-  object_key: Type.String(),
-  method: Type.String(),
+  ...pushTarget,
   ok: Type.Boolean(),
   http_status: Nullable(Type.Integer()),
   latency_ms: Nullable(Type.Integer()),

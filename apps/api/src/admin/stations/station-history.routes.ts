@@ -7,6 +7,7 @@ import { Nullable } from '../shared/nullable.js';
 import { Provisioning, provisioningView } from './provisioning.view.js';
 import { stationView } from './station.view.js';
 import { offlineGaps, telemetryPoints } from './station-timeline.js';
+import { transactionView } from './transaction.view.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 const Identity = Type.Object({ identity: Type.String({ minLength: 1, maxLength: 48 }) });
@@ -362,18 +363,7 @@ export async function stationHistoryRoutes(app: FastifyInstance, deps: ApiDeps):
         offset,
         limit,
         items: rows.map((t) => ({
-          id: t.id,
-          transaction_id: t.transaction_uid,
-          status: t.status,
-          evse_id: t.ocpp_evse_id,
-          connector_id: t.ocpp_connector_id,
-          id_token: t.id_token,
-          token_type: t.token_type,
-          started_at: t.started_at?.toISOString() ?? null,
-          stopped_at: t.stopped_at?.toISOString() ?? null,
-          energy_wh: t.energy_wh,
-          stop_reason: t.stop_reason,
-          charging_state: t.charging_state,
+          ...transactionView(t),
           session_id: t.session_id,
           session_status: t.session_status,
           cdr_id: t.cdr_id,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../../deps.js';
 import { AdminError } from '../../plugins/admin-errors.js';
 import { ListQuery } from '../sessions/sessions.routes.js';
+import { transactionView } from './transaction.view.js';
 
 /** `GET /api/v1/transactions`: filters `station` (identity), `status`, `from`/`to` (start time), paging. */
 export async function transactionsRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
@@ -36,22 +37,11 @@ export async function transactionsRoutes(app: FastifyInstance, deps: ApiDeps): P
         offset,
         limit,
         items: rows.map((t) => ({
-          id: t.id,
+          ...transactionView(t),
           station: t.station_identity,
-          transaction_id: t.transaction_uid,
           protocol: t.protocol,
-          status: t.status,
-          evse_id: t.ocpp_evse_id,
-          connector_id: t.ocpp_connector_id,
-          id_token: t.id_token,
-          token_type: t.token_type,
-          started_at: t.started_at?.toISOString() ?? null,
-          stopped_at: t.stopped_at?.toISOString() ?? null,
           meter_start_wh: t.meter_start_wh,
           meter_stop_wh: t.meter_stop_wh,
-          energy_wh: t.energy_wh,
-          stop_reason: t.stop_reason,
-          charging_state: t.charging_state,
           offline: t.offline,
           seq_gaps: t.seq_gaps,
         })),
