@@ -7,7 +7,7 @@ import * as pushAttemptsWindow from './0005-push-attempts-window.js';
 import * as reservationSessions from './0006-reservation-sessions.js';
 import * as autoRegisteredStations from './0007-auto-registered-stations.js';
 import * as reservationAcceptedAt from './0008-reservation-accepted-at.js';
-import * as stationEventsById from './0009-station-events-by-id.js';
+import * as stationEventsByTime from './0009-station-events-by-time.js';
 
 /**
  * Forward-only, numbered migrations. Add new ones at the end; never edit a released one.
@@ -22,5 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-reservation-sessions': reservationSessions,
   '0007-auto-registered-stations': autoRegisteredStations,
   '0008-reservation-accepted-at': reservationAcceptedAt,
-  '0009-station-events-by-id': stationEventsById,
+  '0009-station-events-by-time': stationEventsByTime,
 };

@@ -59,15 +59,23 @@ export class StationHistoryRepository {
     return [...before, ...inWindow];
   }
 
-  /** A page of the station's events, newest first (keyset on id), optionally of one kind. */
+  /**
+   * A page of the station's events, newest first by when they happened (then by id: events of
+   * one moment, or written by different batches, keep a stable order), optionally of one kind.
+   * Keyset: the page after event `beforeId` starts below that event's (occurred_at, id).
+   */
   async events(stationId: number, page: { kind?: string; beforeId?: number; limit: number }) {
     let q = this.db
       .selectFrom('station_events')
       .select(['id', 'kind', 'payload', 'occurred_at'])
       .where('station_id', '=', stationId);
     if (page.kind) q = q.where('kind', '=', page.kind);
-    if (page.beforeId !== undefined) q = q.where('id', '<', page.beforeId);
-    return q.orderBy('id', 'desc').limit(page.limit).execute();
+    if (page.beforeId !== undefined) {
+      q = q.where(
+        sql<boolean>`(occurred_at, id) < (select c.occurred_at, c.id from station_events c where c.id = ${page.beforeId})`,
+      );
+    }
+    return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
   }
 
   /** How many events of each kind the station has, most frequent first. */
